@@ -1,0 +1,37 @@
+using Mooring.Connections;
+
+namespace Mooring.Storage;
+
+/// <summary>Sync cursors, leases and the sync log.</summary>
+public interface ISyncStore
+{
+    /// <summary>The state of one model's sync for one connection, or <see langword="null"/> if it never ran.</summary>
+    Task<SyncStateRecord?> GetStateAsync(ConnectionId connectionId, string model, CancellationToken cancellationToken);
+
+    /// <summary>Every sync state of a connection.</summary>
+    Task<IReadOnlyList<SyncStateRecord>> ListStatesAsync(ConnectionId connectionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the lease on one model's sync for <paramref name="owner"/> until <paramref name="now"/> + <paramref name="duration"/>,
+    /// if nobody else holds an unexpired one (the owner itself may extend its own). At most one run per connection and model, across instances.
+    /// </summary>
+    Task<bool> TryAcquireLeaseAsync(ConnectionId connectionId, string model, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease back if <paramref name="owner"/> holds it.</summary>
+    Task ReleaseLeaseAsync(ConnectionId connectionId, string model, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Saves the cursor if <paramref name="owner"/> holds the lease; <paramref name="succeeded"/> also records the time as the last success.</summary>
+    Task<bool> SaveCursorAsync(ConnectionId connectionId, string model, string owner, string? cursor, bool succeeded, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Pauses or resumes scheduled runs.</summary>
+    Task SetPausedAsync(ConnectionId connectionId, string model, bool paused, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records a new run and returns it with its id.</summary>
+    Task<SyncRunRecord> StartRunAsync(SyncRunRecord run, CancellationToken cancellationToken);
+
+    /// <summary>Updates a run's counters, status and end.</summary>
+    Task UpdateRunAsync(SyncRunRecord run, CancellationToken cancellationToken);
+
+    /// <summary>Runs, newest first, of one connection (and model, if given).</summary>
+    Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+namespace Mooring.Storage;
+
+/// <summary>The durable inbox of webhook events, and the work queue that processes them.</summary>
+public interface IWebhookEventStore
+{
+    /// <summary>
+    /// Stores the events in one transaction. An event whose provider and event id are already stored is a duplicate:
+    /// it is not stored again. Returns, for each event in order, whether it was newly stored.
+    /// </summary>
+    Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> events that are due (pending or failed with their retry time reached, or processing with
+    /// an expired lease) to <paramref name="owner"/> until <paramref name="now"/> + <paramref name="leaseDuration"/>; each lease counts as an attempt.
+    /// Several workers, in one process or many, never receive the same event at once.
+    /// </summary>
+    Task<IReadOnlyList<WebhookEventRecord>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseDuration, int max, CancellationToken cancellationToken);
+
+    /// <summary>Marks an event completed if <paramref name="owner"/> still holds its lease; returns whether it did.</summary>
+    Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed attempt if <paramref name="owner"/> still holds the lease: status <see cref="WebhookEventStatus.Failed"/>
+    /// with a retry at <paramref name="retryAt"/>, or <see cref="WebhookEventStatus.Dead"/> when <paramref name="retryAt"/> is <see langword="null"/>.
+    /// </summary>
+    Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>The event with this id, or <see langword="null"/>.</summary>
+    Task<WebhookEventRecord?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Events matching <paramref name="query"/>, newest first, without their bodies' bytes copied needlessly.</summary>
+    Task<IReadOnlyList<WebhookEventRecord>> ListAsync(WebhookEventQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Puts failed or dead events (all of them, or those with the given ids) back to pending, due at <paramref name="now"/>; returns how many.</summary>
+    Task<int> ReplayAsync(IReadOnlyList<long>? ids, DateTimeOffset now, CancellationToken cancellationToken);
+}

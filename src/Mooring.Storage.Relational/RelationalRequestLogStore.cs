@@ -1,0 +1,110 @@
+using System.Data.Common;
+using System.Text;
+using Mooring.Connections;
+
+namespace Mooring.Storage.Relational;
+
+internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequestLogStore
+{
+    private const string Columns = "id, at, provider, connection_id, method, path, status, duration_ms, attempt, error_category, trace_id";
+
+    public async Task AppendAsync(IReadOnlyList<RequestLogEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command(
+            "INSERT INTO request_log (at, provider, connection_id, method, path, status, duration_ms, attempt, error_category, trace_id) VALUES (@at, @p, @c, @m, @path, @s, @d, @a, @e, @t)",
+            transaction);
+        foreach (var name in new[] { "@at", "@p", "@c", "@m", "@path", "@s", "@d", "@a", "@e", "@t" })
+        {
+            command.With(name, null);
+        }
+
+        foreach (var e in entries)
+        {
+            command.Set("@at", Db.ToMs(e.At));
+            command.Set("@p", e.Provider.Value);
+            command.Set("@c", e.ConnectionId?.Value);
+            command.Set("@m", e.Method);
+            command.Set("@path", e.Path);
+            command.Set("@s", e.Status);
+            command.Set("@d", e.DurationMs);
+            command.Set("@a", e.Attempt);
+            command.Set("@e", e.ErrorCategory);
+            command.Set("@t", e.TraceId);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<RequestLogEntry>> QueryAsync(RequestLogQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command(string.Empty);
+        var sql = new StringBuilder($"SELECT {Columns} FROM request_log WHERE 1 = 1");
+        if (query.Provider is { } provider)
+        {
+            sql.Append(" AND provider = @p");
+            command.With("@p", provider.Value);
+        }
+
+        if (query.ConnectionId is { } connection)
+        {
+            sql.Append(" AND connection_id = @c");
+            command.With("@c", connection.Value);
+        }
+
+        if (query.Since is { } since)
+        {
+            sql.Append(" AND at >= @since");
+            command.With("@since", Db.ToMs(since));
+        }
+
+        if (query.Before is { } before)
+        {
+            sql.Append(" AND id < @before");
+            command.With("@before", before);
+        }
+
+        sql.Append(" ORDER BY id DESC LIMIT @limit");
+        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
+        command.CommandText = sql.ToString();
+        var result = new List<RequestLogEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(Read(reader));
+        }
+
+        return result;
+    }
+
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync("DELETE FROM request_log WHERE at < @cutoff", cancellationToken, ("@cutoff", Db.ToMs(cutoff))).ConfigureAwait(false);
+    }
+
+    private static RequestLogEntry Read(DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        At = r.Time(1),
+        Provider = ProviderKey.Parse(r.GetString(2)),
+        ConnectionId = r.StringOrNull(3) is { } id ? ConnectionId.Parse(id) : null,
+        Method = r.GetString(4),
+        Path = r.GetString(5),
+        Status = r.IsDBNull(6) ? null : r.GetInt32(6),
+        DurationMs = r.GetDouble(7),
+        Attempt = r.GetInt32(8),
+        ErrorCategory = r.StringOrNull(9),
+        TraceId = r.StringOrNull(10),
+    };
+}

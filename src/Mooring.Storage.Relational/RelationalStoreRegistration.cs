@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mooring.Storage.Relational;
+
+/// <summary>Registers the shared relational stores over a dialect.</summary>
+internal static class RelationalStoreRegistration
+{
+    public static IServiceCollection AddRelationalStores(this IServiceCollection services, Func<IServiceProvider, StoreDialect> dialect)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(dialect);
+        services.AddSingleton<IStoreMigrator, RelationalMigrator>();
+        services.AddSingleton<IConnectionStore, RelationalConnectionStore>();
+        services.AddSingleton<IOAuthStateStore, RelationalOAuthStateStore>();
+        services.AddSingleton<IWebhookEventStore, RelationalWebhookEventStore>();
+        services.AddSingleton<IRequestLogStore, RelationalRequestLogStore>();
+        services.AddSingleton<ISyncStore, RelationalSyncStore>();
+        services.AddSingleton<ISecretStore, RelationalSecretStore>();
+        return services;
+    }
+}

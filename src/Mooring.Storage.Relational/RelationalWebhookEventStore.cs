@@ -1,0 +1,142 @@
+using System.Text;
+
+namespace Mooring.Storage.Relational;
+
+internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebhookEventStore
+{
+    public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var inserted = await dialect.InsertWebhookEventsAsync(db, transaction, events, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return inserted;
+    }
+
+    public async Task<IReadOnlyList<WebhookEventRecord>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseDuration, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command($"""
+            UPDATE webhook_events
+            SET status = 'processing', lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM webhook_events
+                WHERE (status IN ('pending', 'failed') AND next_attempt_at <= @now) OR (status = 'processing' AND lease_expires_at <= @now)
+                ORDER BY next_attempt_at, id
+                LIMIT @max
+                {dialect.SkipLockedClause})
+            RETURNING {WebhookEventSql.Columns}
+            """)
+            .With("@owner", owner).With("@until", Db.ToMs(now + leaseDuration)).With("@now", Db.ToMs(now)).With("@max", max);
+        var leased = new List<WebhookEventRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            leased.Add(WebhookEventSql.Read(reader));
+        }
+
+        leased.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return leased;
+    }
+
+    public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(
+            "UPDATE webhook_events SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
+            cancellationToken, ("@now", Db.ToMs(now)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(
+            "UPDATE webhook_events SET status = @status, last_error = @error, next_attempt_at = COALESCE(@retry, next_attempt_at), lease_owner = NULL, lease_expires_at = NULL WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
+            cancellationToken,
+            ("@status", retryAt is null ? "dead" : "failed"), ("@error", error), ("@retry", Db.ToMs(retryAt)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<WebhookEventRecord?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command($"SELECT {WebhookEventSql.Columns} FROM webhook_events WHERE id = @id").With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? WebhookEventSql.Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<WebhookEventRecord>> ListAsync(WebhookEventQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command(string.Empty);
+        var sql = new StringBuilder($"SELECT {WebhookEventSql.Columns} FROM webhook_events WHERE 1 = 1");
+        if (query.Provider is { } provider)
+        {
+            sql.Append(" AND provider = @provider");
+            command.With("@provider", provider.Value);
+        }
+
+        if (query.EventType is { } type)
+        {
+            sql.Append(" AND event_type = @type");
+            command.With("@type", type);
+        }
+
+        if (query.Statuses.Count > 0)
+        {
+            sql.Append(" AND status IN (").AppendJoin(", ", query.Statuses.Select((_, i) => "@s" + i)).Append(')');
+            for (var i = 0; i < query.Statuses.Count; i++)
+            {
+                command.With("@s" + i, EnumText.Of(query.Statuses[i]));
+            }
+        }
+
+        if (query.Before is { } before)
+        {
+            sql.Append(" AND id < @before");
+            command.With("@before", before);
+        }
+
+        sql.Append(" ORDER BY id DESC LIMIT @limit");
+        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
+        command.CommandText = sql.ToString();
+        var result = new List<WebhookEventRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result.Add(WebhookEventSql.Read(reader));
+        }
+
+        return result;
+    }
+
+    public async Task<int> ReplayAsync(IReadOnlyList<long>? ids, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command(string.Empty).With("@now", Db.ToMs(now));
+        var sql = new StringBuilder("UPDATE webhook_events SET status = 'pending', next_attempt_at = @now, attempts = 0, completed_at = NULL WHERE status IN ('failed', 'dead')");
+        if (ids is not null)
+        {
+            if (ids.Count == 0)
+            {
+                return 0;
+            }
+
+            sql.Append(" AND id IN (").AppendJoin(", ", ids.Select((_, i) => "@id" + i)).Append(')');
+            for (var i = 0; i < ids.Count; i++)
+            {
+                command.With("@id" + i, ids[i]);
+            }
+        }
+
+        command.CommandText = sql.ToString();
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

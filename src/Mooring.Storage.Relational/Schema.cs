@@ -1,0 +1,126 @@
+namespace Mooring.Storage.Relational;
+
+/// <summary>
+/// The schema, as an append-only list of migrations. Never edit a released migration: add the next one.
+/// Times are Unix milliseconds (BIGINT) in every dialect, so that comparisons are exact and portable.
+/// </summary>
+internal static class Schema
+{
+    public const string VersionTable = "mooring_schema_version";
+
+    public static readonly IReadOnlyList<Migration> Migrations =
+    [
+        new(1, "connections, oauth states, webhook events, request log, sync state and runs", d => $"""
+            CREATE TABLE connections (
+                id TEXT NOT NULL PRIMARY KEY,
+                provider TEXT NOT NULL,
+                end_user_ref TEXT NULL,
+                tenant_ref TEXT NULL,
+                auth_mode TEXT NOT NULL,
+                status TEXT NOT NULL,
+                status_message TEXT NULL,
+                scopes TEXT NOT NULL,
+                expires_at BIGINT NULL,
+                metadata TEXT NOT NULL,
+                credentials_key_id TEXT NULL,
+                credentials {d.BlobType} NULL,
+                version BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+            CREATE INDEX ix_connections_end_user ON connections (end_user_ref);
+            CREATE INDEX ix_connections_tenant ON connections (tenant_ref);
+            CREATE INDEX ix_connections_provider ON connections (provider);
+            CREATE INDEX ix_connections_key ON connections (credentials_key_id);
+
+            CREATE TABLE oauth_states (
+                state_hash TEXT NOT NULL PRIMARY KEY,
+                provider TEXT NOT NULL,
+                connection_id TEXT NOT NULL,
+                end_user_ref TEXT NULL,
+                tenant_ref TEXT NULL,
+                browser_binding_hash TEXT NOT NULL,
+                redirect_uri TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                verifier_key_id TEXT NOT NULL,
+                verifier {d.BlobType} NOT NULL,
+                return_url TEXT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                consumed_at BIGINT NULL
+            );
+            CREATE INDEX ix_oauth_states_expires ON oauth_states (expires_at);
+
+            CREATE TABLE webhook_events (
+                id {d.IdentityColumn},
+                provider TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                event_type TEXT NULL,
+                connection_id TEXT NULL,
+                account_ref TEXT NULL,
+                received_at BIGINT NOT NULL,
+                headers TEXT NOT NULL,
+                body {d.BlobType} NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                lease_owner TEXT NULL,
+                lease_expires_at BIGINT NULL,
+                last_error TEXT NULL,
+                completed_at BIGINT NULL,
+                CONSTRAINT ux_webhook_events_provider_event UNIQUE (provider, event_id)
+            );
+            CREATE INDEX ix_webhook_events_due ON webhook_events (next_attempt_at) WHERE status IN ('pending', 'failed');
+            CREATE INDEX ix_webhook_events_leased ON webhook_events (lease_expires_at) WHERE status = 'processing';
+            CREATE INDEX ix_webhook_events_status ON webhook_events (status, id);
+
+            CREATE TABLE request_log (
+                id {d.IdentityColumn},
+                at BIGINT NOT NULL,
+                provider TEXT NOT NULL,
+                connection_id TEXT NULL,
+                method TEXT NOT NULL,
+                path TEXT NOT NULL,
+                status INTEGER NULL,
+                duration_ms DOUBLE PRECISION NOT NULL,
+                attempt INTEGER NOT NULL,
+                error_category TEXT NULL,
+                trace_id TEXT NULL
+            );
+            CREATE INDEX ix_request_log_at ON request_log (at);
+            CREATE INDEX ix_request_log_connection ON request_log (connection_id, id);
+            CREATE INDEX ix_request_log_provider ON request_log (provider, id);
+
+            CREATE TABLE sync_state (
+                connection_id TEXT NOT NULL,
+                model TEXT NOT NULL,
+                cursor TEXT NULL,
+                lease_owner TEXT NULL,
+                lease_expires_at BIGINT NULL,
+                last_success_at BIGINT NULL,
+                paused INTEGER NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (connection_id, model)
+            );
+
+            CREATE TABLE sync_runs (
+                id {d.IdentityColumn},
+                connection_id TEXT NOT NULL,
+                model TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                status TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT NULL,
+                pages INTEGER NOT NULL,
+                added BIGINT NOT NULL,
+                updated BIGINT NOT NULL,
+                deleted BIGINT NOT NULL,
+                error TEXT NULL,
+                cursor TEXT NULL
+            );
+            CREATE INDEX ix_sync_runs_connection ON sync_runs (connection_id, model, id);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+}

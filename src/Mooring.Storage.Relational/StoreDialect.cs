@@ -1,0 +1,57 @@
+using System.Data.Common;
+
+namespace Mooring.Storage.Relational;
+
+/// <summary>What differs between the SQL databases Mooring stores into; everything else is shared.</summary>
+internal abstract class StoreDialect
+{
+    /// <summary>A name for messages, such as "SQLite at /var/lib/mooring/mooring.db".</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The column type for an auto-numbered 64-bit primary key.</summary>
+    public abstract string IdentityColumn { get; }
+
+    /// <summary>The column type for bytes.</summary>
+    public abstract string BlobType { get; }
+
+    /// <summary>Appended to a SELECT that picks rows to lease, so that concurrent workers skip each other's rows.</summary>
+    public abstract string SkipLockedClause { get; }
+
+    /// <summary>Opens a connection, with a message naming the database and the fix when that fails.</summary>
+    public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction that will write (SQLite: BEGIN IMMEDIATE, so that a read does not need upgrading later).</summary>
+    public virtual async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Serialises migrations across instances, inside <paramref name="transaction"/>.</summary>
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Whether the exception is a unique-key violation.</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Settings applied once per database before migrations (SQLite: WAL).</summary>
+    public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Inserts webhook events, skipping duplicates, inside <paramref name="transaction"/>; returns for each whether it was inserted.
+    /// The default runs one prepared statement per row; a dialect with a cheaper batch overrides it.
+    /// </summary>
+    public virtual async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    {
+        var inserted = new bool[events.Count];
+        await using var command = WebhookEventSql.CreateInsert(connection, transaction);
+        if (events.Count > 1)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            WebhookEventSql.Bind(command, events[i]);
+            inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        return inserted;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Mooring.Storage.Relational;
+
+namespace Mooring.Storage.Sqlite;
+
+internal sealed class SqliteDialect : StoreDialect
+{
+    private readonly string _path;
+    private readonly string _connectionString;
+    private int _directoryReady;
+
+    public SqliteDialect(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(options.Path);
+        _path = System.IO.Path.GetFullPath(options.Path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    public string FilePath => _path;
+
+    public override string Description => $"the SQLite database {_path}";
+
+    public override string IdentityColumn => "INTEGER NOT NULL PRIMARY KEY";
+
+    public override string BlobType => "BLOB";
+
+    public override string SkipLockedClause => string.Empty;
+
+    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        EnsureDirectory();
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"Cannot open {Description}: {ex.Message}. Check that the file and its folder are writable by this user, or set Mooring:Storage:Sqlite:Path (or Mooring:DataDirectory) to a writable place.", ex);
+        }
+    }
+
+    public override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE: take the write lock up front, so that a read-then-write transaction never fails to upgrade.
+        // Microsoft.Data.Sqlite runs SQLite synchronously in any case; there is no async overload taking 'deferred'.
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    }
+
+    public override Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask; // BEGIN IMMEDIATE already excludes every other writer.
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers run beside the writer; the setting is stored in the file, so once is enough.
+        await using var command = connection.Command("PRAGMA journal_mode = WAL");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void EnsureDirectory()
+    {
+        if (Volatile.Read(ref _directoryReady) == 1)
+        {
+            return;
+        }
+
+        var directory = System.IO.Path.GetDirectoryName(_path)!;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"Cannot create the data directory {directory} for {Description}: {ex.Message}. Set Mooring:DataDirectory (or Mooring:Storage:Sqlite:Path) to a writable folder.", ex);
+        }
+
+        Volatile.Write(ref _directoryReady, 1);
+    }
+}
