@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of Mooring. Installs and starts what the tests need (PostgreSQL, Redis), runs each test
+# project, stops what it started, prints one 'N passed, N failed' line, and exits non-zero on any failure.
+# With CI=true a missing service fails the tests that need it instead of skipping them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+CONFIGURATION="${CONFIGURATION:-Release}"
+
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+trap stop_services EXIT
+
+dotnet build Mooring.slnx -c "$CONFIGURATION" -warnaserror -nologo -clp:ErrorsOnly
+
+RESULTS="$(mktemp -d /tmp/mooring-results.XXXXXX)"
+status=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "=== $name"
+  if ! dotnet test "$project" -c "$CONFIGURATION" --no-build --nologo \
+      --logger "trx;LogFileName=$RESULTS/$name.trx" --logger "console;verbosity=normal" \
+      2>&1 | tee "$RESULTS/$name.log" | grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)!|error|Error Message' ; then
+    :
+  fi
+  if ! grep -qE '^Passed!' "$RESULTS/$name.log"; then
+    status=1
+    tail -n 60 "$RESULTS/$name.log"
+  fi
+done
+
+python3 "$ROOT/scripts/summarize-trx.py" "$RESULTS"/*.trx || status=1
+exit $status

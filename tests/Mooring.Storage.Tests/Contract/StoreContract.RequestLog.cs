@@ -1,0 +1,32 @@
+using Mooring.Connections;
+
+namespace Mooring.Storage.Tests.Contract;
+
+public abstract partial class StoreContract
+{
+    [Fact]
+    public async Task RequestLog_AppendQueryPurge_KeepsOrderAndFilters()
+    {
+        var store = Harness.Get<IRequestLogStore>();
+        var conn = ConnectionId.Parse("c-1");
+        await store.AppendAsync(
+        [
+            new RequestLogEntry { At = Now - TimeSpan.FromDays(40), Provider = ProviderKey.Parse("slack"), ConnectionId = conn, Method = "POST", Path = "/api/chat.postMessage", Status = 200, DurationMs = 12.5 },
+            new RequestLogEntry { At = Now, Provider = ProviderKey.Parse("slack"), ConnectionId = conn, Method = "GET", Path = "/api/conversations.list", Status = 429, DurationMs = 3, Attempt = 2, ErrorCategory = "rate_limited", TraceId = "abc" },
+            new RequestLogEntry { At = Now, Provider = ProviderKey.Parse("github"), Method = "GET", Path = "/repos/{owner}/{repo}/issues", Status = null, DurationMs = 30000, ErrorCategory = "network" },
+        ], Ct);
+
+        var forConnection = await store.QueryAsync(new RequestLogQuery { ConnectionId = conn }, Ct);
+        forConnection.Select(e => e.Path).ShouldBe(["/api/conversations.list", "/api/chat.postMessage"]);
+        var limited = forConnection[0];
+        limited.Status.ShouldBe(429);
+        limited.Attempt.ShouldBe(2);
+        limited.ErrorCategory.ShouldBe("rate_limited");
+        limited.TraceId.ShouldBe("abc");
+        (await store.QueryAsync(new RequestLogQuery { Provider = ProviderKey.Parse("github") }, Ct)).Single().Status.ShouldBeNull();
+        (await store.QueryAsync(new RequestLogQuery { Since = Now - TimeSpan.FromDays(1) }, Ct)).Count.ShouldBe(2);
+
+        (await store.PurgeOlderThanAsync(Now - TimeSpan.FromDays(30), Ct)).ShouldBe(1);
+        (await store.QueryAsync(new RequestLogQuery(), Ct)).Count.ShouldBe(2);
+    }
+}
