@@ -28,6 +28,7 @@ public static class MooringCoreServiceCollectionExtensions
         services.TryAddSingleton<ISecretProtector, AesGcmSecretProtector>();
         services.TryAddSingleton<IConnectionVault, ConnectionVault>();
         services.TryAddSingleton<KeyRotator>();
+        services.TryAddSingleton<KeyVerifier>();
         return services;
     }
 }

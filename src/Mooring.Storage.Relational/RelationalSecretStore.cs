@@ -68,4 +68,26 @@ internal sealed class RelationalSecretStore(StoreDialect dialect) : ISecretStore
 
         return counts;
     }
+
+    public async Task<IReadOnlyDictionary<string, byte[]>> GetKeyChecksAsync(CancellationToken cancellationToken)
+    {
+        var checks = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command("SELECT key_id, check_value FROM mooring_key_checks");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            checks[reader.GetString(0)] = (byte[])reader.GetValue(1);
+        }
+
+        return checks;
+    }
+
+    public async Task AddKeyCheckAsync(string keyId, byte[] checkValue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(
+            "INSERT INTO mooring_key_checks (key_id, check_value, created_at) VALUES (@k, @v, @t) ON CONFLICT (key_id) DO NOTHING",
+            cancellationToken, ("@k", keyId), ("@v", checkValue), ("@t", Db.ToMs(now))).ConfigureAwait(false);
+    }
 }

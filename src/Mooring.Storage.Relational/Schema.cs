@@ -10,7 +10,7 @@ internal static class Schema
 
     public static readonly IReadOnlyList<Migration> Migrations =
     [
-        new(1, "connections, oauth states, webhook events, request log, sync state and runs", d => $"""
+        new(1, "connections, oauth states, webhook events, request log, sync state and runs, key checks", d => $"""
             CREATE TABLE connections (
                 id TEXT NOT NULL PRIMARY KEY,
                 provider TEXT NOT NULL,
@@ -119,6 +119,12 @@ internal static class Schema
                 cursor TEXT NULL
             );
             CREATE INDEX ix_sync_runs_connection ON sync_runs (connection_id, model, id);
+
+            CREATE TABLE mooring_key_checks (
+                key_id TEXT NOT NULL PRIMARY KEY,
+                check_value {d.BlobType} NOT NULL,
+                created_at BIGINT NOT NULL
+            );
             """),
     ];
 

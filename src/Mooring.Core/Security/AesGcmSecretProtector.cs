@@ -32,10 +32,12 @@ public sealed class AesGcmSecretProtector : ISecretProtector
     public IEnumerable<string> KeyIds => _ring.Keys.Keys;
 
     /// <inheritdoc />
-    public ProtectedSecret Protect(ReadOnlySpan<byte> plaintext, string context)
+    public ProtectedSecret Protect(ReadOnlySpan<byte> plaintext, string context) => ProtectWith(_ring.ActiveKeyId, plaintext, context);
+
+    /// <summary>Encrypts under a specific configured key (for key checks).</summary>
+    internal ProtectedSecret ProtectWith(string keyId, ReadOnlySpan<byte> plaintext, string context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var keyId = _ring.ActiveKeyId;
         var output = new byte[HeaderSize + plaintext.Length];
         output[0] = FormatVersion;
         var nonce = output.AsSpan(1, NonceSize);

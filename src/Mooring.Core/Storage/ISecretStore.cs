@@ -14,4 +14,10 @@ public interface ISecretStore
 
     /// <summary>How many secrets each key id encrypts.</summary>
     Task<IReadOnlyDictionary<string, long>> CountByKeyAsync(CancellationToken cancellationToken);
+
+    /// <summary>The key-check values: per key id, a known value encrypted under that key when it was first used.</summary>
+    Task<IReadOnlyDictionary<string, byte[]>> GetKeyChecksAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records the key-check value of a key id, unless one is recorded already.</summary>
+    Task AddKeyCheckAsync(string keyId, byte[] checkValue, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Mooring.AspNetCore.Health;
+using Mooring.AspNetCore.Management;
+
+namespace Mooring;
+
+/// <summary>Maps Mooring's endpoints.</summary>
+public static class MooringEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps <c>/health</c> (ASP.NET Core health checks, including the store) and the management API under <paramref name="apiPrefix"/>,
+    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        var api = endpoints.MapGroup(apiPrefix).AddEndpointFilter<ManagementApiKeyFilter>();
+        StatusEndpoints.Map(api);
+        ConnectionEndpoints.Map(api);
+        return endpoints;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace Mooring.Server.Cli;
+
+/// <summary>The <c>mooring</c> command line.</summary>
+internal static class MooringCli
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Mooring: connections to third-party APIs that hold fast. Run 'mooring serve --sandbox' to try it offline.")
+        {
+            ServeCommand.Create(),
+            KeysCommand.Create(),
+            MigrateCommand.Create(),
+        };
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var config = new InvocationConfiguration();
+        if (output is not null)
+        {
+            config.Output = output;
+        }
+
+        if (error is not null)
+        {
+            config.Error = error;
+        }
+
+        // 'mooring' alone, or only configuration arguments, means 'mooring serve'.
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"))
+        {
+            args = ["serve", .. args];
+        }
+
+        return Create().Parse(args).InvokeAsync(config);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Mooring.Server.Hosting;
+
+/// <summary>Builds the standalone server and the hosts the CLI commands run in, configured the ASP.NET Core way.</summary>
+internal static class ServerHost
+{
+    /// <summary>Where the server listens when neither <c>--urls</c>, <c>ASPNETCORE_URLS</c> nor <c>Kestrel:Endpoints</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>
+    /// The web app: appsettings.json, then <c>Mooring__…</c> environment variables, then <paramref name="args"/> such as
+    /// <c>--Mooring:StorageProvider=postgres</c>.
+    /// </summary>
+    public static WebApplication BuildWebApp(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddMooring(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
+        app.MapMooring();
+        return app;
+    }
+
+    /// <summary>A host without a web server, for commands such as <c>mooring keys rotate</c>; quiet unless something goes wrong.</summary>
+    public static IHost BuildCommandHost(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddMooring(builder.Configuration);
+        return builder.Build();
+    }
+}

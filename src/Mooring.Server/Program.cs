@@ -1,0 +1,3 @@
+using Mooring.Server.Cli;
+
+return await MooringCli.RunAsync(args).ConfigureAwait(false);
