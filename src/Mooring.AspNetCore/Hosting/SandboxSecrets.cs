@@ -29,6 +29,19 @@ internal sealed class SandboxSecrets
 
     public static SandboxSecrets LoadOrCreate(string dataDirectory)
     {
+        try
+        {
+            return LoadOrCreateCore(dataDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Storage.StoreException(
+                $"Cannot keep the sandbox keys in the data directory {dataDirectory}: {ex.Message} Set Mooring:DataDirectory to a writable folder.", ex);
+        }
+    }
+
+    private static SandboxSecrets LoadOrCreateCore(string dataDirectory)
+    {
         var path = System.IO.Path.Combine(System.IO.Path.GetFullPath(dataDirectory), FileName);
         if (File.Exists(path))
         {

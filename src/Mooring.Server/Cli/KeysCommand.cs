@@ -62,7 +62,7 @@ internal static class KeysCommand
 
     private static async Task<int> RotateAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = ConsoleFor(output);
         var rotator = services.GetRequiredService<KeyRotator>();
         var progress = new Progress<long>(n => console.MarkupLine($"[grey]re-encrypted {n} secrets so far[/]"));
         var result = await rotator.RotateAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ internal static class KeysCommand
 
     private static async Task<int> StatusAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var console = ConsoleFor(output);
         var protector = services.GetRequiredService<ISecretProtector>();
         var counts = await services.GetRequiredService<ISecretStore>().CountByKeyAsync(cancellationToken).ConfigureAwait(false);
         WriteCounts(console, counts, protector.ActiveKeyId);
@@ -103,4 +103,11 @@ internal static class KeysCommand
 
         console.Write(table);
     }
+
+    private static IAnsiConsole ConsoleFor(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+    });
 }

@@ -20,6 +20,7 @@ internal static class ServerHost
     public static WebApplication BuildWebApp(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        QuietStartFailures(builder.Logging);
         builder.Services.AddMooring(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
@@ -38,7 +39,15 @@ internal static class ServerHost
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        QuietStartFailures(builder.Logging);
         builder.Services.AddMooring(builder.Configuration);
         return builder.Build();
     }
+
+    /// <summary>
+    /// A failed start is reported by the CLI as one line naming the problem and the fix; the host's own
+    /// "Hosting failed to start" entry would repeat it with a stack trace.
+    /// </summary>
+    private static void QuietStartFailures(ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 }

@@ -1,0 +1,18 @@
+using Mooring.Server.Cli;
+
+namespace Mooring.Server.Tests;
+
+/// <summary>Runs the mooring command line in process and captures what it prints.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await MooringCli.RunAsync(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The error output's lines; a start-up failure is exactly one.</summary>
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
