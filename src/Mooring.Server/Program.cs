@@ -1,3 +1,9 @@
 using Mooring.Server.Cli;
 
-return await MooringCli.RunAsync(args).ConfigureAwait(false);
+namespace Mooring.Server;
+
+/// <summary>The <c>mooring</c> executable.</summary>
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => MooringCli.RunAsync(args);
+}
