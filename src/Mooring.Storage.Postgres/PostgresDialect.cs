@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Mooring.Storage.Postgres;
 
-internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable
+internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposable
 {
     // Any constant shared by every Mooring instance; pg_advisory_xact_lock serialises their migrations.
     private const long MigrationLockKey = 0x4D6F6F72696E67; // "Mooring"
@@ -79,4 +79,6 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 }
