@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mooring.Providers.Discovery;
 using Mooring.Providers.Loading;
+using Mooring.Providers.Slack;
+using Mooring.Providers.TokenResponses;
 
 namespace Mooring.Providers;
 
@@ -44,6 +46,11 @@ public static class ProviderCatalogServiceCollectionExtensions
         services.AddHttpClient(ProviderCatalogConstants.DiscoveryHttpClientName);
         services.TryAddSingleton<AuthorizationServerDiscovery>();
         services.TryAddSingleton<IProviderCatalog, ProviderCatalog>();
+
+        // Code for providers' quirks, keyed by provider key.
+        services.TryAddSingleton<JsonTokenResponseMapper>();
+        services.TryAddSingleton<TokenResponseMappers>();
+        services.TryAddKeyedSingleton<ITokenResponseMapper, SlackTokenResponseMapper>(SlackTokenResponseMapper.ProviderKey);
         return services;
     }
 }
