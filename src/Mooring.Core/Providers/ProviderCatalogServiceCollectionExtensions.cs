@@ -27,7 +27,9 @@ public static class ProviderCatalogServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var options = services.AddOptions<ProviderCatalogOptions>();
+        var options = services.AddOptions<ProviderCatalogOptions>()
+            .Validate(o => o.DiscoveryTimeout > TimeSpan.Zero, $"{ProviderCatalogOptions.SectionName}:DiscoveryTimeout must be greater than 0")
+            .ValidateOnStart();
         if (configuration is not null)
         {
             options.Bind(configuration.GetSection(ProviderCatalogOptions.SectionName));

@@ -9,10 +9,17 @@ namespace Mooring.Core.Tests.Providers;
 /// <summary>Builds catalogs from in-memory configuration, the way an application's appsettings would.</summary>
 internal static class CatalogFactory
 {
-    public static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
-            .Build();
+    /// <summary>Configuration from key/value pairs; a later pair overrides an earlier one with the same key.</summary>
+    public static IConfiguration Configuration(params (string Key, string? Value)[] settings)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
 
     public static (IReadOnlyDictionary<ProviderKey, ProviderDefinition> Definitions, IReadOnlyList<string> Errors) Load(
         params (string Key, string? Value)[] settings) =>

@@ -153,4 +153,43 @@ public sealed class ConfigurationOverrideTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Load_TheExampleOfTheDocs_IsValid()
+    {
+        // docs/providers.md, "Example: the sandbox and a provider of your own", as configuration keys.
+        var (definitions, errors) = CatalogFactory.Load(
+            ("Mooring:Providers:slack:apiBaseUrl", "http://127.0.0.1:5005/api/"),
+            ("Mooring:Providers:slack:oauth2:authorizationUrl", "http://127.0.0.1:5005/oauth/v2/authorize"),
+            ("Mooring:Providers:slack:oauth2:tokenUrl", "http://127.0.0.1:5005/api/oauth.v2.access"),
+            ("Mooring:Providers:slack:oauth2:authorizeParameters:user_scope", "search:read"),
+            ("Mooring:Providers:stripe:rateLimits:buckets:0:name", "global"),
+            ("Mooring:Providers:stripe:rateLimits:buckets:0:limit", "25"),
+            ("Mooring:Providers:stripe:rateLimits:buckets:0:periodSeconds", "1"),
+            ("Mooring:Providers:okta:basedOn", "oauth2"),
+            ("Mooring:Providers:okta:displayName", "Okta"),
+            ("Mooring:Providers:okta:apiBaseUrl", "https://acme.okta.com/api/v1/"),
+            ("Mooring:Providers:okta:oauth2:issuer", "https://acme.okta.com/oauth2/default"),
+            ("Mooring:Providers:okta:oauth2:defaultScopes:0", "openid"),
+            ("Mooring:Providers:okta:oauth2:defaultScopes:1", "profile"),
+            ("Mooring:Providers:okta:oauth2:defaultScopes:2", "offline_access"),
+            ("Mooring:Providers:acme-crm:displayName", "Acme CRM"),
+            ("Mooring:Providers:acme-crm:docsUrl", "https://developer.acme.example/"),
+            ("Mooring:Providers:acme-crm:apiBaseUrl", "https://api.acme.example/v2/"),
+            ("Mooring:Providers:acme-crm:authModes:0", "ApiKey"),
+            ("Mooring:Providers:acme-crm:apiKey:location", "Header"),
+            ("Mooring:Providers:acme-crm:apiKey:name", "X-Api-Key"),
+            ("Mooring:Providers:acme-crm:pagination:style", "Offset"),
+            ("Mooring:Providers:acme-crm:pagination:cursorParameter", "offset"),
+            ("Mooring:Providers:acme-crm:pagination:limitParameter", "limit"),
+            ("Mooring:Providers:acme-crm:pagination:pageSize", "100"),
+            ("Mooring:Providers:acme-crm:errors:code", "/error/code"),
+            ("Mooring:Providers:acme-crm:errors:message", "/error/message"));
+
+        errors.ShouldBeEmpty();
+        definitions[ProviderKey.Parse("slack")].OAuth2!.AuthorizeParameters["user_scope"].ShouldBe("search:read");
+        definitions[ProviderKey.Parse("stripe")].RateLimits.Buckets.ShouldHaveSingleItem().Limit.ShouldBe(25);
+        definitions[ProviderKey.Parse("okta")].OAuth2!.DefaultScopes.Count.ShouldBe(3);
+        definitions[ProviderKey.Parse("acme-crm")].ApiKey!.Name.ShouldBe("X-Api-Key");
+    }
 }

@@ -164,4 +164,20 @@ public sealed class DiscoveryTests
         slack.ShouldBeSameAs(catalog.Get(ProviderKey.Parse("slack")));
         handler.Requests.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task GetResolvedAsync_LoopbackIssuer_IsAllowedForTheSandbox()
+    {
+        const string Loopback = "http://127.0.0.1:5010";
+        var handler = new StubHttpHandler().Json(
+            "http://127.0.0.1:5010/.well-known/oauth-authorization-server",
+            $$"""{"issuer": "{{Loopback}}", "authorization_endpoint": "{{Loopback}}/authorize", "token_endpoint": "{{Loopback}}/token"}""");
+        using var services = Services(handler, ("Mooring:Providers:acme:oauth2:issuer", Loopback));
+        services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+
+        var acme = await services.GetRequiredService<IProviderCatalog>().GetResolvedAsync(Acme, TestContext.Current.CancellationToken);
+
+        acme.OAuth2!.TokenUrl.ShouldBe(new Uri("http://127.0.0.1:5010/token"));
+        acme.OAuth2.ClientAuthentication.ShouldBe(ClientAuthenticationStyle.ClientSecretBasic);
+    }
 }

@@ -125,4 +125,15 @@ public sealed class ValidationTests
         catalog.TryGet(ProviderKey.Parse("nope"), out _).ShouldBeFalse();
         Should.Throw<KeyNotFoundException>(() => catalog.Get(ProviderKey.Parse("nope")));
     }
+
+    [Fact]
+    public void StartupValidation_ZeroDiscoveryTimeout_NamesTheSetting()
+    {
+        using var services = CatalogFactory.Services(CatalogFactory.Configuration(("Mooring:ProviderCatalog:DiscoveryTimeout", "00:00:00")));
+
+        // The loaded catalog depends on these options, so their failure is reported by both (in an AggregateException).
+        var exception = Should.Throw<Exception>(services.GetRequiredService<IStartupValidator>().Validate);
+
+        exception.Message.ShouldContain("Mooring:ProviderCatalog:DiscoveryTimeout must be greater than 0");
+    }
 }
