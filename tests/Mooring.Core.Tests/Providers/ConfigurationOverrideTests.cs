@@ -58,6 +58,15 @@ public sealed class ConfigurationOverrideTests
     }
 
     [Fact]
+    public void Load_EmptyMapValue_RemovesTheEntry()
+    {
+        var google = CatalogFactory.LoadValid("google", ("Mooring:Providers:google:oauth2:authorizeParameters:prompt", ""));
+
+        google.OAuth2!.AuthorizeParameters.ContainsKey("prompt").ShouldBeFalse();
+        google.OAuth2.AuthorizeParameters["access_type"].ShouldBe("offline");
+    }
+
+    [Fact]
     public void Load_StringValuesFromConfiguration_AreReadAsBooleansNumbersAndDurations()
     {
         var slack = CatalogFactory.LoadValid(

@@ -17,7 +17,7 @@ internal static class DefinitionJson
         RespectNullableAnnotations = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(), new LenientBooleanConverter(), new SecondsConverter() },
+        Converters = { new JsonStringEnumConverter(), new LenientBooleanConverter(), new SecondsConverter(), new StringMapConverter() },
     };
 
     public static JsonDocumentOptions DocumentOptions { get; } = new()
