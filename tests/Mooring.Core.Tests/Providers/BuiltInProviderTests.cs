@@ -90,7 +90,7 @@ public sealed class BuiltInProviderTests
         stripe.Idempotency.ShouldNotBeNull().Header.ShouldBe("Idempotency-Key");
         stripe.Idempotency.Methods.ShouldBe(["POST"]);
         stripe.RateLimits.Headers.ShouldRetry.ShouldBe("Stripe-Should-Retry");
-        stripe.RateLimits.Headers.RetryAfter.ShouldBeNull();
+        stripe.RateLimits.Headers.RetryAfter.ShouldBe("Retry-After");
         var global = stripe.RateLimits.Buckets.ShouldHaveSingleItem();
         (global.Limit, global.Period).ShouldBe((100, TimeSpan.FromSeconds(1)));
     }
