@@ -37,6 +37,14 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public void Load_UnknownSettingInAList_NamesItsIndex()
+    {
+        var (_, errors) = CatalogFactory.Load(("Mooring:Providers:stripe:rateLimits:buckets:0:limt", "25"));
+
+        errors.ShouldHaveSingleItem().ShouldBe("Provider 'stripe': rateLimits.buckets[0].limt is not a known setting (see docs/providers.md)");
+    }
+
+    [Fact]
     public void Load_ValueOfTheWrongType_NamesTheField()
     {
         var (_, errors) = CatalogFactory.Load(("Mooring:Providers:slack:oauth2:rotatesRefreshTokens", "sometimes"));
