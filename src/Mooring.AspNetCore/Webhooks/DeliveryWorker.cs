@@ -24,6 +24,7 @@ internal sealed partial class DeliveryWorker(
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var pulse = forwarder.Queued.NextPulse;
             var leased = 0;
             try
             {
@@ -42,7 +43,7 @@ internal sealed partial class DeliveryWorker(
 
             if (leased < settings.Forwarding.Concurrency)
             {
-                await forwarder.Queued.WaitAsync(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                await WebhookSignal.WaitAsync(pulse, settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
             }
         }
     }

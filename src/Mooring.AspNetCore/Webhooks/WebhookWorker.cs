@@ -22,6 +22,7 @@ internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookS
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var pulse = signal.NextPulse;
             var leased = 0;
             try
             {
@@ -38,7 +39,7 @@ internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookS
 
             if (leased < settings.BatchSize)
             {
-                await signal.WaitAsync(settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                await WebhookSignal.WaitAsync(pulse, settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
