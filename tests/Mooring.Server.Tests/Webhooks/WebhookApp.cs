@@ -1,11 +1,14 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Mooring.AspNetCore;
 using Mooring.Storage;
+using Npgsql;
 
 namespace Mooring.Server.Tests.Webhooks;
 
@@ -13,6 +16,9 @@ namespace Mooring.Server.Tests.Webhooks;
 internal sealed class WebhookApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+
+    private string? _postgres;
+    private string _dataDirectory = string.Empty;
 
     private WebhookApp(WebApplication app, FakeTimeProvider time)
     {
@@ -32,7 +38,8 @@ internal sealed class WebhookApp : IAsyncDisposable
 
     public static async Task<WebhookApp> StartAsync(Action<IMooringBuilder>? configure = null, params string[] settings)
     {
-        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() })
+        var dataDirectory = TestData.NewDataDirectory();
+        var args = TestData.Production(dataDirectory, new Dictionary<string, string> { ["k1"] = TestData.NewKey() })
             .Concat(TestSecrets.Settings).Append("--urls=http://127.0.0.1:0").Concat(settings).ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Logging.ClearProviders();
@@ -43,7 +50,12 @@ internal sealed class WebhookApp : IAsyncDisposable
         var app = builder.Build();
         app.MapMooring();
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new WebhookApp(app, time);
+        const string PostgresSetting = "--Mooring:Storage:Postgres:ConnectionString=";
+        return new WebhookApp(app, time)
+        {
+            _dataDirectory = dataDirectory,
+            _postgres = settings.FirstOrDefault(s => s.StartsWith(PostgresSetting, StringComparison.Ordinal))?[PostgresSetting.Length..],
+        };
     }
 
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();
@@ -83,6 +95,16 @@ internal sealed class WebhookApp : IAsyncDisposable
 
     public async Task<IReadOnlyList<WebhookEventRecord>> AllEventsAsync() =>
         await Events.ListAsync(new WebhookEventQuery { Limit = 1000 }, TestContext.Current.CancellationToken);
+
+    /// <summary>A raw connection to the app's database, for reading what handlers wrote.</summary>
+    public async Task<DbConnection> OpenDatabaseAsync()
+    {
+        DbConnection db = _postgres is null
+            ? new SqliteConnection($"Data Source={Path.Combine(_dataDirectory, "mooring.db")}")
+            : new NpgsqlConnection(_postgres);
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        return db;
+    }
 
     public async ValueTask DisposeAsync()
     {
