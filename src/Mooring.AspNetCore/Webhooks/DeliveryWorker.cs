@@ -7,7 +7,7 @@ using Mooring.Webhooks;
 
 namespace Mooring.AspNetCore.Webhooks;
 
-/// <summary>Sends the forwarding outbox to the host app when <see cref="WebhookForwardingOptions.Url"/> is set.</summary>
+/// <summary>Sends the forwarding outbox to the host app when <see cref="WebhookForwardingOptions.Url"/> is set and this instance runs workers.</summary>
 internal sealed partial class DeliveryWorker(
     IWebhookDeliveryStore deliveries, DeliverySender sender, WebhookForwarder forwarder, IOptions<WebhookOptions> options, TimeProvider time, ILogger<DeliveryWorker> logger)
     : BackgroundService
@@ -15,7 +15,7 @@ internal sealed partial class DeliveryWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.Forwarding.Url is null)
+        if (settings.Forwarding.Url is null || settings.Workers == 0)
         {
             return;
         }

@@ -17,7 +17,7 @@ public sealed class WebhookOptions
     /// <value>The default value is empty.</value>
     public Dictionary<string, WebhookProviderOptions> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How many workers process stored events in this instance (0 to only receive).</summary>
+    /// <summary>How many workers process stored events in this instance; 0 makes it only receive (no processing, no forwarding).</summary>
     /// <value>The default value is 2.</value>
     public int Workers { get; set; } = 2;
 
