@@ -2,8 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace Mooring.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/Mooring.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project bench/Mooring.Benchmarks -- --filter '*'</c>; with
+/// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk.
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "webhooks-host")
+        {
+            await Webhooks.WebhookLoadHost.RunAsync(args[1..]);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

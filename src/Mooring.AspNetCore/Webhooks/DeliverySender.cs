@@ -13,7 +13,13 @@ namespace Mooring.AspNetCore.Webhooks;
 /// and jitter, or later when the app's <c>Retry-After</c> asks for longer (429 and 503 included); dead after the last attempt.
 /// </summary>
 internal sealed class DeliverySender(
-    IWebhookEventStore events, IWebhookDeliveryStore deliveries, IHttpClientFactory httpClients, WebhookMetrics metrics, IOptions<WebhookOptions> options, TimeProvider time)
+    IWebhookEventStore events,
+    IWebhookDeliveryStore deliveries,
+    IHttpClientFactory httpClients,
+    WebhookWriteGate gate,
+    WebhookMetrics metrics,
+    IOptions<WebhookOptions> options,
+    TimeProvider time)
 {
     private readonly Lazy<byte[][]> _keys = new(() => [.. options.Value.Forwarding.Secrets.Select(s => WebhookSecrets.DecodeStandardWebhooksSecret(s)!)]);
 
@@ -30,7 +36,7 @@ internal sealed class DeliverySender(
         };
         var giveUp = !delivered && (status == (int)HttpStatusCode.Gone || delivery.Attempts >= settings.MaxAttempts || error == EventGone);
         DateTimeOffset? retryAt = delivered || giveUp ? null : started + RetryDelay(delivery.Attempts, settings, retryAfter);
-        await deliveries.RecordAttemptAsync(delivery.Id, owner, attempt, delivered, retryAt, cancellationToken).ConfigureAwait(false);
+        await gate.RunAsync(ct => deliveries.RecordAttemptAsync(delivery.Id, owner, attempt, delivered, retryAt, ct), cancellationToken).ConfigureAwait(false);
         metrics.Forwarded(delivered ? "delivered" : giveUp ? "dead" : "failed");
     }
 

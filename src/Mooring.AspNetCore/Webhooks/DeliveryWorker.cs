@@ -9,7 +9,13 @@ namespace Mooring.AspNetCore.Webhooks;
 
 /// <summary>Sends the forwarding outbox to the host app when <see cref="WebhookForwardingOptions.Url"/> is set and this instance runs workers.</summary>
 internal sealed partial class DeliveryWorker(
-    IWebhookDeliveryStore deliveries, DeliverySender sender, WebhookForwarder forwarder, IOptions<WebhookOptions> options, TimeProvider time, ILogger<DeliveryWorker> logger)
+    IWebhookDeliveryStore deliveries,
+    DeliverySender sender,
+    WebhookForwarder forwarder,
+    WebhookWriteGate gate,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,7 +34,7 @@ internal sealed partial class DeliveryWorker(
             var leased = 0;
             try
             {
-                var batch = await deliveries.LeaseAsync(owner, time.GetUtcNow(), settings.Forwarding.Timeout * 2, settings.Forwarding.Concurrency, stoppingToken).ConfigureAwait(false);
+                var batch = await gate.RunAsync(ct => deliveries.LeaseAsync(owner, time.GetUtcNow(), settings.Forwarding.Timeout * 2, settings.Forwarding.Concurrency, ct), stoppingToken).ConfigureAwait(false);
                 leased = batch.Count;
                 await Task.WhenAll(batch.Select(d => sender.SendAsync(d, owner, stoppingToken))).ConfigureAwait(false);
             }

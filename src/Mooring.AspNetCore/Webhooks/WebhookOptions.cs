@@ -49,6 +49,10 @@ public sealed class WebhookOptions
     /// <value>The default value is 512.</value>
     public int WriteBatchSize { get; set; } = 512;
 
+    /// <summary>How many group-commit writers run at once on PostgreSQL, whose commits overlap (SQLite always has one).</summary>
+    /// <value>The default value is 4.</value>
+    public int WriteConcurrency { get; set; } = 4;
+
     /// <summary>How many received events may wait for the writer before requests wait too.</summary>
     /// <value>The default value is 8192.</value>
     public int WriteQueueCapacity { get; set; } = 8192;

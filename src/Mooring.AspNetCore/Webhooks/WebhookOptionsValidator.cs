@@ -18,6 +18,7 @@ internal sealed class WebhookOptionsValidator(IProviderCatalog catalog) : IValid
         Range(errors, "BatchSize", options.BatchSize, 1, 1000);
         Range(errors, "MaxAttempts", options.MaxAttempts, 1, 1000);
         Range(errors, "WriteBatchSize", options.WriteBatchSize, 1, 10_000);
+        Range(errors, "WriteConcurrency", options.WriteConcurrency, 1, 64);
         Range(errors, "WriteQueueCapacity", options.WriteQueueCapacity, options.WriteBatchSize, 1_000_000);
         Positive(errors, "LeaseDuration", options.LeaseDuration);
         Positive(errors, "PollInterval", options.PollInterval);

@@ -17,6 +17,7 @@ internal sealed partial class WebhookProcessor(
     ConnectionRouter router,
     WebhookForwarder forwarder,
     IServiceScopeFactory scopes,
+    WebhookWriteGate gate,
     WebhookMetrics metrics,
     IOptions<WebhookOptions> options,
     TimeProvider time,
@@ -26,7 +27,7 @@ internal sealed partial class WebhookProcessor(
     public async Task<int> ProcessBatchAsync(string owner, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var leased = await store.LeaseAsync(owner, time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, cancellationToken).ConfigureAwait(false);
+        var leased = await gate.RunAsync(ct => store.LeaseAsync(owner, time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, ct), cancellationToken).ConfigureAwait(false);
         if (leased.Count == 0)
         {
             return 0;
@@ -91,7 +92,7 @@ internal sealed partial class WebhookProcessor(
 
         try
         {
-            var applied = await store.CompleteAsync([.. completions.Select(c => c.Completion)], owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var applied = await gate.RunAsync(ct => store.CompleteAsync([.. completions.Select(c => c.Completion)], owner, time.GetUtcNow(), ct), cancellationToken).ConfigureAwait(false);
             Count(completions, applied);
             forwarder.Queued.Pulse();
         }
@@ -113,7 +114,7 @@ internal sealed partial class WebhookProcessor(
     {
         try
         {
-            Count([one], await store.CompleteAsync([one.Completion], owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+            Count([one], await gate.RunAsync(ct => store.CompleteAsync([one.Completion], owner, time.GetUtcNow(), ct), cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -139,7 +140,7 @@ internal sealed partial class WebhookProcessor(
         var dead = webhookEvent.Attempts >= settings.MaxAttempts;
         DateTimeOffset? retryAt = dead ? null : time.GetUtcNow() + RetryBackoff.Delay(webhookEvent.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared);
         var error = $"{exception.GetType().Name}: {exception.Message}";
-        await store.FailAsync(webhookEvent.Id, owner, error.Length > 2000 ? error[..2000] : error, retryAt, cancellationToken).ConfigureAwait(false);
+        await gate.RunAsync(ct => store.FailAsync(webhookEvent.Id, owner, error.Length > 2000 ? error[..2000] : error, retryAt, ct), cancellationToken).ConfigureAwait(false);
         metrics.Processed(webhookEvent.Provider, dead ? "dead" : "failed");
         Log.HandlerFailed(logger, exception, webhookEvent.Id, webhookEvent.Provider.Value, webhookEvent.EventType, webhookEvent.Attempts, dead);
     }
