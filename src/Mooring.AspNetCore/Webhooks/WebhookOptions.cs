@@ -33,6 +33,13 @@ public sealed class WebhookOptions
     /// <value>The default value is 1 second.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a woken worker waits for more events before leasing, so that under load it takes them in batches (each
+    /// batch costs two commits, which on SQLite compete with the inbox's for the one write lock).
+    /// </summary>
+    /// <value>The default value is 50 milliseconds.</value>
+    public TimeSpan WakeDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How many attempts an event gets before it is dead-lettered.</summary>
     /// <value>The default value is 10.</value>
     public int MaxAttempts { get; set; } = 10;

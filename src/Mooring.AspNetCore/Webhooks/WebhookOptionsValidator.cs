@@ -22,6 +22,11 @@ internal sealed class WebhookOptionsValidator(IProviderCatalog catalog) : IValid
         Range(errors, "WriteQueueCapacity", options.WriteQueueCapacity, options.WriteBatchSize, 1_000_000);
         Positive(errors, "LeaseDuration", options.LeaseDuration);
         Positive(errors, "PollInterval", options.PollInterval);
+        if (options.WakeDelay < TimeSpan.Zero || options.WakeDelay > options.PollInterval)
+        {
+            errors.Add($"{Section}:WakeDelay must be between 0 and PollInterval.");
+        }
+
         Positive(errors, "RetryBaseDelay", options.RetryBaseDelay);
         Positive(errors, "RetryMaxDelay", options.RetryMaxDelay);
         foreach (var (key, provider) in options.Providers)

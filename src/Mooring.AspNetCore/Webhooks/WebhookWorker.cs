@@ -40,6 +40,10 @@ internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookS
             if (leased < settings.BatchSize)
             {
                 await WebhookSignal.WaitAsync(pulse, settings.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                if (settings.WakeDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(settings.WakeDelay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
         }
     }

@@ -40,7 +40,7 @@ internal sealed class WebhookApp : IAsyncDisposable
     {
         var dataDirectory = TestData.NewDataDirectory();
         var args = TestData.Production(dataDirectory, new Dictionary<string, string> { ["k1"] = TestData.NewKey() })
-            .Concat(TestSecrets.Settings).Append("--urls=http://127.0.0.1:0").Concat(settings).ToArray();
+            .Concat(TestSecrets.Settings).Append("--urls=http://127.0.0.1:0").Append("--Mooring:Webhooks:WakeDelay=00:00:00").Concat(settings).ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         builder.Logging.ClearProviders();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
