@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Mooring.AspNetCore.Connections;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
 
@@ -12,7 +13,8 @@ public static class MooringEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>/health</c> (ASP.NET Core health checks, including the store) and the management API under <paramref name="apiPrefix"/>,
-    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>.
+    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>, and the connect flow's browser endpoints
+    /// (<c>/connect/{link}</c> and the OAuth redirect URI <c>/connect/callback</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api")
     {
@@ -21,6 +23,8 @@ public static class MooringEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup(apiPrefix).AddEndpointFilter<ManagementApiKeyFilter>();
         StatusEndpoints.Map(api);
         ConnectionEndpoints.Map(api);
+        ConnectLinkEndpoints.Map(api);
+        ConnectEndpoints.Map(endpoints);
         return endpoints;
     }
 }
