@@ -7,23 +7,23 @@ using Mooring.Storage;
 
 namespace Mooring.AspNetCore.Tests.Connections;
 
-public sealed class ConnectFlowTests : IAsyncLifetime
+[Collection(IdentityProviderCollection.Name)]
+public sealed class ConnectFlowTests(IdentityProviderFixture fixture) : IAsyncLifetime
 {
-    private TestIdentityProvider _idp = null!;
+    private readonly TestIdentityProvider _idp = fixture.Idp;
     private MooringTestHost _mooring = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _idp = await TestIdentityProvider.StartAsync(MooringTestHost.CallbackUrl);
+        _idp.Reset();
         _mooring = await MooringTestHost.StartAsync(_idp);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _mooring.DisposeAsync();
-        await _idp.DisposeAsync();
     }
 
     [Fact]

@@ -56,6 +56,23 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>When set, the revocation endpoint answers 503.</summary>
     public bool FailRevocations { get; set; }
 
+    /// <summary>Runs before each token request is answered, once, then clears itself.</summary>
+    public Func<Task>? OnTokenRequest
+    {
+        get => _onTokenRequestTaken;
+        set => _onTokenRequestTaken = value;
+    }
+
+    private Func<Task>? _onTokenRequestTaken;
+
+    /// <summary>Zeroes the counters and clears the switches, for the next test.</summary>
+    public void Reset()
+    {
+        _refreshRequests = _codeRequests = _clientCredentialsRequests = _revocationRequests = _failNext = 0;
+        Deny = FailRevocations = false;
+        OnTokenRequest = null;
+    }
+
     /// <summary>The next <paramref name="count"/> token requests get 503.</summary>
     public void FailNextTokenRequests(int count) => Volatile.Write(ref _failNext, count);
 
@@ -94,7 +111,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
         var app = builder.Build();
         var idp = new TestIdentityProvider(app, directory, issuer);
-        app.Use(idp.CountAndFailAsync);
+        app.Use(idp.CountAndFailAsync); // before authentication, where OpenIddict answers refused requests itself: every request counts
+        app.UseAuthentication();
         app.MapGet("/connect/authorize", (Func<HttpContext, IResult>)idp.Authorize);
         app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)TokenAsync);
 
@@ -151,6 +169,11 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             else
             {
                 Interlocked.Increment(ref _clientCredentialsRequests);
+            }
+
+            if (Interlocked.Exchange(ref _onTokenRequestTaken, null) is { } hook)
+            {
+                await hook();
             }
 
             if (Interlocked.Decrement(ref _failNext) >= 0)
