@@ -7,42 +7,25 @@ using Mooring.Storage;
 namespace Mooring.AspNetCore.Tests.Connections;
 
 /// <summary>Attacks on the connect flow: each must fail with a page, store nothing, and where it matters ask the provider nothing.</summary>
-[Collection(IdentityProviderCollection.Name)]
-public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : IAsyncLifetime
+public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : MooringTestBase(fixture)
 {
-    private readonly TestIdentityProvider _idp = fixture.Idp;
-    private MooringTestHost _mooring = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _idp.Reset();
-        _mooring = await MooringTestHost.StartAsync(_idp);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _mooring.DisposeAsync();
-    }
-
     [Fact]
     public async Task Callback_ForgedState_RefusedWithoutExchangingTheCode()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var callback = await browser.GetCallbackAsync();
         var forged = WithQuery(callback, "state", Infrastructure.MooringTestHost.NewKey().Replace('+', '-').Replace('/', '_').TrimEnd('='));
 
         using var response = await browser.DeliverAsync(forged);
 
         await ShouldBeRefusedAsync(response, "expired or was already used");
-        _idp.CodeRequests.ShouldBe(0);
+        Idp.CodeRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task Callback_Replayed_SecondIsRefused()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var callback = await browser.GetCallbackAsync();
         using var first = await browser.DeliverAsync(callback);
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -50,42 +33,42 @@ public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : IAsy
         using var second = await browser.DeliverAsync(callback);
 
         await ShouldBeRefusedAsync(second, "expired or was already used", expectConnections: 1);
-        _idp.CodeRequests.ShouldBe(1);
+        Idp.CodeRequests.ShouldBe(1);
     }
 
     [Fact]
     public async Task Callback_AfterTenMinutes_Refused()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var callback = await browser.GetCallbackAsync();
-        _mooring.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+        Mooring.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
 
         using var response = await browser.DeliverAsync(callback);
 
         await ShouldBeRefusedAsync(response, "expired or was already used");
-        _idp.CodeRequests.ShouldBe(0);
+        Idp.CodeRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task Callback_InAnotherBrowser_Refused()
     {
-        using var victim = new Browser(_mooring);
-        using var attacker = new Browser(_mooring);
+        using var victim = new Browser(Mooring);
+        using var attacker = new Browser(Mooring);
         var attackersCallback = await attacker.GetCallbackAsync();
-        await victim.OpenLinkAsync(await Browser.CreateLinkAsync(_mooring)); // the victim has a cookie of their own
+        await victim.OpenLinkAsync(await Browser.CreateLinkAsync(Mooring)); // the victim has a cookie of their own
 
         using var withOtherCookie = await victim.DeliverAsync(attackersCallback);
         using var withoutCookie = await attacker.DeliverAsync(attackersCallback, cookie: "unrelated=1");
 
         await ShouldBeRefusedAsync(withOtherCookie, "started in another browser");
         await ShouldBeRefusedAsync(withoutCookie, "expired or was already used"); // the state was taken by the first try
-        _idp.CodeRequests.ShouldBe(0);
+        Idp.CodeRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task Callback_CodeOfAnotherFlow_WrongPkceVerifierRejectedByProvider()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var a = await browser.GetCallbackAsync();
         var b = await browser.GetCallbackAsync();
         var injected = WithQuery(b, "code", HttpUtility.ParseQueryString(a.Query)["code"]!);
@@ -93,13 +76,13 @@ public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : IAsy
         using var response = await browser.DeliverAsync(injected);
 
         await ShouldBeRefusedAsync(response, "did not accept the sign-in (invalid_grant)");
-        _idp.CodeRequests.ShouldBe(1);
+        Idp.CodeRequests.ShouldBe(1);
     }
 
     [Fact]
     public async Task Callback_CodeReplayed_RefusedAndTheFirstGrantIsRevoked()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var a = await browser.GetCallbackAsync("conn-a");
         (await browser.DeliverAsync(a)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var b = await browser.GetCallbackAsync("conn-b");
@@ -108,41 +91,41 @@ public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : IAsy
         using var response = await browser.DeliverAsync(replay);
 
         await ShouldBeRefusedAsync(response, "invalid_grant", expectConnections: 1);
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
         var refused = await Should.ThrowAsync<ConnectionNeedsReconnectException>(
-            () => _mooring.Get<ITokenManager>().GetAccessTokenAsync(ConnectionId.Parse("conn-a"), Ct).AsTask());
+            () => Mooring.Get<ITokenManager>().GetAccessTokenAsync(ConnectionId.Parse("conn-a"), Ct).AsTask());
         refused.Connection.Status.ShouldBe(ConnectionStatus.NeedsReconnect);
     }
 
     [Fact]
     public async Task Callback_IssuerAltered_Refused()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var callback = await browser.GetCallbackAsync();
-        HttpUtility.ParseQueryString(callback.Query)["iss"].ShouldBe(_idp.Issuer.AbsoluteUri);
+        HttpUtility.ParseQueryString(callback.Query)["iss"].ShouldBe(Idp.Issuer.AbsoluteUri);
 
         using var response = await browser.DeliverAsync(WithQuery(callback, "iss", "https://evil.example/"));
 
         await ShouldBeRefusedAsync(response, "came from a different server");
-        _idp.CodeRequests.ShouldBe(0);
+        Idp.CodeRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task Callback_IssuerMissingWhereAdvertised_Refused()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         var callback = await browser.GetCallbackAsync();
 
         using var response = await browser.DeliverAsync(WithQuery(callback, "iss", null));
 
         await ShouldBeRefusedAsync(response, "did not say which server sent it");
-        _idp.CodeRequests.ShouldBe(0);
+        Idp.CodeRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task Start_RedirectUriNotRegistered_ProviderRefusesToRedirect()
     {
-        await using var other = await MooringTestHost.StartAsync(_idp, settings: new() { ["Mooring:Connections:PublicBaseUrl"] = "http://elsewhere.test" });
+        await using var other = await MooringTestHost.StartAsync(Idp, settings: new() { ["Mooring:Connections:PublicBaseUrl"] = "http://elsewhere.test" });
         using var browser = new Browser(other);
         var authorize = await browser.OpenLinkAsync(await Browser.CreateLinkAsync(other));
 
@@ -156,7 +139,7 @@ public sealed class ConnectSecurityTests(IdentityProviderFixture fixture) : IAsy
     {
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain(message);
-        (await _mooring.Get<IConnectionManager>().ListAsync(new ConnectionQuery(), Ct)).Count.ShouldBe(expectConnections);
+        (await Mooring.Get<IConnectionManager>().ListAsync(new ConnectionQuery(), Ct)).Count.ShouldBe(expectConnections);
     }
 
     private static Uri WithQuery(Uri uri, string name, string? value)

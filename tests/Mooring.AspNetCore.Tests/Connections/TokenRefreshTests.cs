@@ -4,44 +4,30 @@ using Mooring.Connections;
 
 namespace Mooring.AspNetCore.Tests.Connections;
 
-[Collection(IdentityProviderCollection.Name)]
-public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : IAsyncLifetime
+public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : MooringTestBase(fixture)
 {
-    private readonly TestIdentityProvider _idp = fixture.Idp;
-    private MooringTestHost _mooring = null!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _idp.Reset();
-        _mooring = await MooringTestHost.StartAsync(_idp);
-    }
-
-    public async ValueTask DisposeAsync() => await _mooring.DisposeAsync();
-
     [Fact]
     public async Task GetAccessToken_NotYetDue_NoRefresh()
     {
         var connection = await ConnectAsync();
-        var (_, stored) = (await _mooring.Get<IConnectionVault>().GetAsync(connection.Id, Ct)).ShouldNotBeNull();
+        var (_, stored) = (await Mooring.Get<IConnectionVault>().GetAsync(connection.Id, Ct)).ShouldNotBeNull();
 
         var token = await Tokens.GetAccessTokenAsync(connection.Id, Ct);
 
         token.Value.ShouldBe(stored!.AccessToken);
         token.TokenType.ShouldBe("Bearer");
-        _idp.RefreshRequests.ShouldBe(0);
+        Idp.RefreshRequests.ShouldBe(0);
     }
 
     [Fact]
     public async Task GetAccessToken_WithinRefreshAheadMargin_Refreshes()
     {
         var connection = await ConnectAsync();
-        _mooring.Time.SetUtcNow(connection.ExpiresAt!.Value - TimeSpan.FromSeconds(59));
+        Mooring.Time.SetUtcNow(connection.ExpiresAt!.Value - TimeSpan.FromSeconds(59));
 
         var token = await Tokens.GetAccessTokenAsync(connection.Id, Ct);
 
-        _idp.RefreshRequests.ShouldBe(1);
+        Idp.RefreshRequests.ShouldBe(1);
         token.ExpiresAt.ShouldNotBeNull().ShouldBeGreaterThan(connection.ExpiresAt.Value);
     }
 
@@ -49,13 +35,13 @@ public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : IAsyncL
     public async Task GetAccessToken_ThousandConcurrentCallersOnExpiredToken_OneRefresh()
     {
         var connection = await ConnectAsync();
-        var vault = _mooring.Get<IConnectionVault>();
+        var vault = Mooring.Get<IConnectionVault>();
         var (_, before) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
 
         var tokens = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => Tokens.GetAccessTokenAsync(connection.Id, Ct).AsTask(), Ct)));
 
-        _idp.RefreshRequests.ShouldBe(1);
+        Idp.RefreshRequests.ShouldBe(1);
         tokens.Select(t => t.Value).Distinct().Count().ShouldBe(1);
         tokens[0].Value.ShouldNotBe(before!.AccessToken);
         var (after, credentials) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
@@ -70,64 +56,64 @@ public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : IAsyncL
         var connection = await ConnectAsync();
         for (var i = 1; i <= 3; i++)
         {
-            _mooring.Time.Advance(TimeSpan.FromHours(2));
+            Mooring.Time.Advance(TimeSpan.FromHours(2));
             await Tokens.GetAccessTokenAsync(connection.Id, Ct);
-            _idp.RefreshRequests.ShouldBe(i);
+            Idp.RefreshRequests.ShouldBe(i);
         }
 
-        (await _mooring.Get<IConnectionManager>().GetAsync(connection.Id, Ct))!.Status.ShouldBe(ConnectionStatus.Active);
+        (await Mooring.Get<IConnectionManager>().GetAsync(connection.Id, Ct))!.Status.ShouldBe(ConnectionStatus.Active);
     }
 
     [Fact]
     public async Task GetAccessToken_OldRefreshTokenReused_NeedsReconnectOnceAndNoRetries()
     {
         var connection = await ConnectAsync();
-        var vault = _mooring.Get<IConnectionVault>();
+        var vault = Mooring.Get<IConnectionVault>();
         var (_, original) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
         await Tokens.GetAccessTokenAsync(connection.Id, Ct);
         // Put the used refresh token back, as a store restored from a backup would.
         var (current, _) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
         await vault.UpdateAsync(current, original, current.Version, Ct);
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
 
         var refused = await Should.ThrowAsync<ConnectionNeedsReconnectException>(() => Tokens.GetAccessTokenAsync(connection.Id, Ct).AsTask());
         var again = await Should.ThrowAsync<ConnectionNeedsReconnectException>(() => Tokens.GetAccessTokenAsync(connection.Id, Ct).AsTask());
 
-        _idp.RefreshRequests.ShouldBe(2); // the good refresh and the refused one: no retries, nothing after
+        Idp.RefreshRequests.ShouldBe(2); // the good refresh and the refused one: no retries, nothing after
         refused.Message.ShouldContain("invalid_grant");
         refused.Message.ShouldContain("connect Test IdP again");
         again.Connection.Status.ShouldBe(ConnectionStatus.NeedsReconnect);
-        _mooring.RaisedEvents.Count(e => e.Kind == ConnectionEventKind.NeedsReconnect).ShouldBe(1);
+        Mooring.RaisedEvents.Count(e => e.Kind == ConnectionEventKind.NeedsReconnect).ShouldBe(1);
     }
 
     [Fact]
     public async Task GetAccessToken_TokenEndpointDownTwice_RetriedThenSucceeds()
     {
         var connection = await ConnectAsync();
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
-        _idp.FailNextTokenRequests(2);
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
+        Idp.FailNextTokenRequests(2);
 
         var token = await Tokens.GetAccessTokenAsync(connection.Id, Ct);
 
         token.Value.ShouldNotBeNullOrEmpty();
-        _idp.RefreshRequests.ShouldBe(3);
+        Idp.RefreshRequests.ShouldBe(3);
     }
 
     [Fact]
     public async Task GetAccessToken_TokenEndpointStaysDown_TransientErrorAndConnectionKept()
     {
         var connection = await ConnectAsync();
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
-        _idp.FailNextTokenRequests(100);
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
+        Idp.FailNextTokenRequests(100);
 
         var error = await Should.ThrowAsync<TokenRequestException>(() => Tokens.GetAccessTokenAsync(connection.Id, Ct).AsTask());
 
         error.IsTransient.ShouldBeTrue();
         error.Error.ShouldBe("http_503");
-        _idp.RefreshRequests.ShouldBe(4); // the first try and 3 retries
-        (await _mooring.Get<IConnectionManager>().GetAsync(connection.Id, Ct))!.Status.ShouldBe(ConnectionStatus.Active);
-        _idp.FailNextTokenRequests(0);
+        Idp.RefreshRequests.ShouldBe(4); // the first try and 3 retries
+        (await Mooring.Get<IConnectionManager>().GetAsync(connection.Id, Ct))!.Status.ShouldBe(ConnectionStatus.Active);
+        Idp.FailNextTokenRequests(0);
         (await Tokens.GetAccessTokenAsync(connection.Id, Ct)).Value.ShouldNotBeNullOrEmpty();
     }
 
@@ -135,9 +121,9 @@ public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : IAsyncL
     public async Task GetAccessToken_ConnectionEditedDuringRefresh_TokensAppliedToTheLatestVersion()
     {
         var connection = await ConnectAsync();
-        var vault = _mooring.Get<IConnectionVault>();
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
-        _idp.OnTokenRequest = async () =>
+        var vault = Mooring.Get<IConnectionVault>();
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
+        Idp.OnTokenRequest = async () =>
         {
             var (c, creds) = (await vault.GetAsync(connection.Id, CancellationToken.None))!.Value;
             await vault.UpdateAsync(c with { Metadata = new Dictionary<string, string> { ["edited"] = "yes" } }, creds, c.Version, CancellationToken.None);
@@ -148,16 +134,16 @@ public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : IAsyncL
         var (after, credentials) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
         after.Metadata["edited"].ShouldBe("yes");
         credentials!.AccessToken.ShouldBe(token.Value);
-        _mooring.Time.Advance(TimeSpan.FromHours(2));
+        Mooring.Time.Advance(TimeSpan.FromHours(2));
         await Tokens.GetAccessTokenAsync(connection.Id, Ct); // the stored refresh token is the rotated one
-        _idp.RefreshRequests.ShouldBe(2);
+        Idp.RefreshRequests.ShouldBe(2);
     }
 
-    private ITokenManager Tokens => _mooring.Get<ITokenManager>();
+    private ITokenManager Tokens => Mooring.Get<ITokenManager>();
 
     private async Task<Connection> ConnectAsync()
     {
-        using var browser = new Browser(_mooring);
+        using var browser = new Browser(Mooring);
         return await browser.ConnectAsync("conn-r");
     }
 }
