@@ -35,7 +35,7 @@ internal static class ConnectEndpoints
         try
         {
             var url = await flow.StartAsync(request, binding, RedirectUri(context.Request, options.Value), cancellationToken).ConfigureAwait(false);
-            return Results.Redirect(url.AbsoluteUri);
+            return new QuietRedirect(url.AbsoluteUri);
         }
         catch (InvalidOperationException)
         {
@@ -55,12 +55,12 @@ internal static class ConnectEndpoints
         {
             var connection = outcome.Connection!;
             return o.SuccessUrl is { } success
-                ? Results.Redirect(QueryHelpers.AddQueryString(success, new Dictionary<string, string?> { ["connection_id"] = connection.Id.Value, ["provider"] = connection.Provider.Value }))
+                ? new QuietRedirect(QueryHelpers.AddQueryString(success, new Dictionary<string, string?> { ["connection_id"] = connection.Id.Value, ["provider"] = connection.Provider.Value }))
                 : ConnectPage.Render("Connected", $"{outcome.ProviderName} is now connected.", StatusCodes.Status200OK);
         }
 
         return o.FailureUrl is { } failure
-            ? Results.Redirect(QueryHelpers.AddQueryString(failure, new Dictionary<string, string?>
+            ? new QuietRedirect(QueryHelpers.AddQueryString(failure, new Dictionary<string, string?>
             {
                 ["error"] = outcome.Error,
                 ["error_description"] = outcome.Message,
