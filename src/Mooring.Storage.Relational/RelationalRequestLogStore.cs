@@ -26,6 +26,11 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
             command.With(name, null);
         }
 
+        if (entries.Count > 1)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var e in entries)
         {
             command.Set("@at", Db.ToMs(e.At));
