@@ -45,6 +45,10 @@ public sealed class SandboxOptions
     /// <value>The default value is <c>sk_test_sandbox</c>.</value>
     public string StripeApiKey { get; set; } = "sk_test_sandbox";
 
+    /// <summary>Gets or sets the API version the emulated Stripe account is pinned to; stamped on events and echoed as Stripe-Version.</summary>
+    /// <value>The default value is <c>2026-10-28.endive</c>, the version Stripe.net 53 sends.</value>
+    public string StripeApiVersion { get; set; } = "2026-10-28.endive";
+
     /// <summary>Gets the number of records each emulated model starts with.</summary>
     public SandboxDataOptions Data { get; } = new();
 

@@ -18,6 +18,9 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
     private long _sequence;
     private long _floor;
 
+    /// <summary>Gets or sets a callback told of every change, after the store's lock is released (Stripe derives its events from it).</summary>
+    public Action<Change>? Changed { get; set; }
+
     public string Salt => salt;
 
     public int Seed => seed;
@@ -62,18 +65,22 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
 
     public long Create(DateTimeOffset at, JsonObject? fields = null)
     {
+        Change change;
         lock (_sync)
         {
             var index = _count++;
             _overrides[index] = new RecordState(index, 0, false, at, at);
             Merge(index, fields);
-            Log(index, ChangeKind.Created, at);
-            return index;
+            change = Log(index, ChangeKind.Created, at);
         }
+
+        Changed?.Invoke(change);
+        return change.Index;
     }
 
     public bool Update(long index, DateTimeOffset at, JsonObject? fields = null)
     {
+        Change change;
         lock (_sync)
         {
             if (GetUnlocked(index) is not { Deleted: false } state)
@@ -83,13 +90,16 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
 
             _overrides[index] = state with { Version = state.Version + 1, UpdatedAt = at };
             Merge(index, fields);
-            Log(index, ChangeKind.Updated, at);
-            return true;
+            change = Log(index, ChangeKind.Updated, at);
         }
+
+        Changed?.Invoke(change);
+        return true;
     }
 
     public bool Delete(long index, DateTimeOffset at)
     {
+        Change change;
         lock (_sync)
         {
             if (GetUnlocked(index) is not { Deleted: false } state)
@@ -98,9 +108,11 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
             }
 
             _overrides[index] = state with { Version = state.Version + 1, Deleted = true, UpdatedAt = at };
-            Log(index, ChangeKind.Deleted, at);
-            return true;
+            change = Log(index, ChangeKind.Deleted, at);
         }
+
+        Changed?.Invoke(change);
+        return true;
     }
 
     /// <summary>Records in index order (creation order) from <paramref name="from"/>, deleted ones included.</summary>
@@ -193,13 +205,16 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
         }
     }
 
-    private void Log(long index, ChangeKind kind, DateTimeOffset at)
+    private Change Log(long index, ChangeKind kind, DateTimeOffset at)
     {
-        _changes.Add(new Change(++_sequence, index, kind, at));
+        var change = new Change(++_sequence, index, kind, at);
+        _changes.Add(change);
         if (_changes.Count > retention)
         {
             _floor = _changes[0].Sequence;
             _changes.RemoveAt(0);
         }
+
+        return change;
     }
 }

@@ -18,6 +18,9 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
 
     public TokenStore Tokens => tokens;
 
+    /// <summary>Gets the client an unredeemed code was issued to (Stripe Connect authenticates the token call with the platform key, not the client id).</summary>
+    public string? ClientOfCode(string? code) => code is not null && _codes.TryGetValue(code, out var c) ? c.ClientId : null;
+
     public void SetDenyConsent(string provider, bool deny) => _deny[provider] = deny;
 
     public AuthorizeDecision Authorize(string provider, AuthorizeRequest request, bool issueRefreshToken, string defaultUser)
