@@ -101,7 +101,7 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
             code.UserScope);
     }
 
-    public OAuthOutcome Refresh(string provider, TokenRequest request)
+    public OAuthOutcome Refresh(string provider, TokenRequest request, bool? rotate = null)
     {
         var client = clients.Find(provider, request.ClientId);
         if (client is null || (client.ClientSecret is not null && client.ClientSecret != request.ClientSecret))
@@ -131,7 +131,7 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
             }
 
             IssuedToken? next = null;
-            if (options.RotateRefreshTokens)
+            if (rotate ?? options.RotateRefreshTokens)
             {
                 old.Rotated = true;
                 next = tokens.Issue(old.Grant, TokenKind.Refresh);
