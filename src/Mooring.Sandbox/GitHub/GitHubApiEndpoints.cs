@@ -95,13 +95,13 @@ internal static class GitHubApiEndpoints
             .Where(r => wanted == "all" || (wanted == "open") == GitHubJson.IsOpen(store, r));
         if (sort == "updated")
         {
-            matching = ascending ? matching.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Index) : matching.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Index);
+            // Only this order needs the matches in memory; the default (creation order) streams, so a million issues stay cheap.
+            matching = ascending ? [.. matching.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Index)] : [.. matching.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.Index)];
         }
 
-        var all = matching.ToList();
-        var lastPage = Math.Max(1, (all.Count + perPage - 1) / perPage);
+        var lastPage = Math.Max(1, (matching.Count() + perPage - 1) / perPage);
         var api = Api(context);
-        var items = new JsonArray([.. all.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)GitHubJson.Issue(api, owner, repo, store, r))]);
+        var items = new JsonArray([.. matching.Skip((page - 1) * perPage).Take(perPage).Select(r => (JsonNode)GitHubJson.Issue(api, owner, repo, store, r))]);
         if (GitHubPaging.Link(context.Request, page, lastPage) is { } link)
         {
             context.Response.Headers.Link = link;

@@ -54,6 +54,7 @@ internal static class CalendarEndpoints
 
         var asOf = page?.Sequence ?? (syncToken is null ? store.Sequence : 0);
         IEnumerable<RecordState> items;
+        var resumeByIndex = false;
         if (syncToken is not null)
         {
             var since = GoogleTokens.Decode("s", syncToken);
@@ -70,7 +71,8 @@ internal static class CalendarEndpoints
         else
         {
             var showDeleted = q["showDeleted"] == "true";
-            items = store.Scan(0, descending: false).Where(r => showDeleted || !r.Deleted);
+            resumeByIndex = orderBy is null;
+            items = store.Scan(resumeByIndex ? page?.Offset ?? 0 : 0, descending: false).Where(r => showDeleted || !r.Deleted);
             var updatedMin = DateTimeOffset.TryParse(q["updatedMin"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var u) ? u : (DateTimeOffset?)null;
             items = updatedMin is null ? items : items.Where(r => r.UpdatedAt >= updatedMin);
             items = orderBy switch
@@ -81,8 +83,10 @@ internal static class CalendarEndpoints
             };
         }
 
+        // In creation order the page token holds the next record's index, so a full sync of a million events is linear;
+        // the other orders hold an offset.
         var offset = page?.Offset ?? 0;
-        var slice = items.Skip((int)offset).Take(max + 1).ToList();
+        var slice = (resumeByIndex ? items : items.Skip((int)offset)).Take(max + 1).ToList();
         var body = new JsonObject
         {
             ["kind"] = "calendar#events",
@@ -95,7 +99,7 @@ internal static class CalendarEndpoints
         };
         if (slice.Count > max)
         {
-            body["nextPageToken"] = GoogleTokens.Encode("c", asOf, offset + max);
+            body["nextPageToken"] = GoogleTokens.Encode("c", asOf, resumeByIndex ? slice[max].Index : offset + max);
         }
         else
         {
