@@ -25,6 +25,7 @@ public static class SandboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        SandboxOptionsValidator.Validate(options);
         var state = new SandboxState(options);
         services.AddSingleton(options);
         services.AddSingleton(state);
