@@ -34,6 +34,13 @@ public sealed class SandboxRateLimitOptions
     /// <value>The default value is 900 per minute.</value>
     public int GitHubSecondaryPerMinute { get; set; } = 900;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether GitHub answers an exceeded primary or secondary limit with 429 instead
+    /// of 403. GitHub documents both; clients must treat either as a rate limit.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/> (403).</value>
+    public bool GitHubUses429 { get; set; }
+
     /// <summary>Gets or sets Google's per-user limit per minute, across Gmail and Calendar.</summary>
     /// <value>The default value is 600 per minute.</value>
     public int GooglePerUserPerMinute { get; set; } = 600;

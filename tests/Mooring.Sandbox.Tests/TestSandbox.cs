@@ -52,6 +52,32 @@ internal sealed class TestSandbox : IAsyncDisposable
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Sends a request with an optional bearer token (and, for GitHub's conditional requests, If-None-Match).</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer, HttpContent? content = null, string? ifNoneMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>GETs JSON with a bearer token, asserting 200.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> GetJsonAsync(string path, string bearer)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, bearer);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        ((int)response.StatusCode).ShouldBe(200, text);
+        return System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+    }
+
     public static (string Verifier, string Challenge) NewPkce()
     {
         var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -47,7 +47,7 @@ internal sealed class FaultInjector(SandboxOptions options)
         }
     }
 
-    public FaultRule? Next(string provider, string endpoint, string path)
+    public (FaultRule Rule, FaultLogEntry Entry)? Next(string provider, string endpoint, string path)
     {
         lock (_sync)
         {
@@ -66,8 +66,9 @@ internal sealed class FaultInjector(SandboxOptions options)
                 }
 
                 active.Hits++;
-                _log.Add(new FaultLogEntry(active.Id, provider, endpoint, n, rule.Kind));
-                return rule;
+                var entry = new FaultLogEntry(active.Id, provider, endpoint, n, rule.Kind);
+                _log.Add(entry);
+                return (rule, entry);
             }
 
             return null;

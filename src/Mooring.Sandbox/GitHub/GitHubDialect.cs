@@ -15,6 +15,8 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
 
     public override string Provider => SandboxProvider.GitHub;
 
+    private int LimitStatus => state.Options.RateLimits.GitHubUses429 ? StatusCodes.Status429TooManyRequests : StatusCodes.Status403Forbidden;
+
     public static IResult Message(int status, string message, string docs = "https://docs.github.com/rest") =>
         SandboxResults.Json(new JsonObject { ["message"] = message, ["documentation_url"] = docs, ["status"] = status.ToString(CultureInfo.InvariantCulture) }, status);
 
@@ -24,7 +26,7 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
     public override IResult RateLimited(HttpContext context, TimeSpan retryAfter)
     {
         context.Response.Headers["retry-after"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Message(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", RateLimitDocs + "#about-secondary-rate-limits");
+        return Message(LimitStatus, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", RateLimitDocs + "#about-secondary-rate-limits");
     }
 
     public override IResult? Limit(HttpContext context, string endpoint)
@@ -62,6 +64,6 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
             headers["x-ratelimit-resource"] = "core";
             return Task.CompletedTask;
         });
-        return primary.Allowed ? null : Message(403, "API rate limit exceeded for user ID 1.", RateLimitDocs);
+        return primary.Allowed ? null : Message(LimitStatus, "API rate limit exceeded for user ID 1.", RateLimitDocs);
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Mooring.Sandbox.Faults;
 
 namespace Mooring.Sandbox.Hosting;
@@ -10,7 +13,14 @@ internal sealed class SandboxEndpointFilter(ProviderDialect dialect, SandboxStat
     {
         var http = context.HttpContext;
         var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<SandboxEndpointName>()?.Name ?? http.Request.Path.Value ?? string.Empty;
-        var rule = state.Faults.Next(dialect.Provider, endpoint, http.Request.Path.Value ?? string.Empty);
+        var fault = state.Faults.Next(dialect.Provider, endpoint, http.Request.Path.Value ?? string.Empty);
+        var rule = fault?.Rule;
+        if (fault is { Entry: var entry })
+        {
+            var logger = http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Mooring.Sandbox.Faults") ?? NullLogger.Instance;
+            Log.FaultInjected(logger, entry.Kind, entry.Provider, entry.Endpoint, entry.RuleId, entry.MatchNumber);
+        }
+
         switch (rule?.Kind)
         {
             case FaultKind.Status:

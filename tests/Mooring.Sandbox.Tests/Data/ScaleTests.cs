@@ -44,12 +44,5 @@ public sealed class ScaleTests
         changes["items"]!.AsArray().Count.ShouldBeInRange(1, 25);
     }
 
-    private static async Task<JsonObject> Get(TestSandbox sandbox, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new("Bearer", token);
-        using var response = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
-    }
+    private static Task<JsonObject> Get(TestSandbox sandbox, string path, string token) => sandbox.GetJsonAsync(path, token);
 }

@@ -70,6 +70,9 @@ public sealed class GitHubApiTests
         limited.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         limited.Headers.RetryAfter.ShouldNotBeNull();
         (await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("secondary rate limit");
+
+        sandbox.Control.Options.RateLimits.GitHubUses429 = true;
+        (await Get(sandbox, "github/repos/o/r/issues", token)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
@@ -83,21 +86,8 @@ public sealed class GitHubApiTests
         body["documentation_url"].ShouldNotBeNull();
     }
 
-    internal static async Task<HttpResponseMessage> Get(TestSandbox sandbox, string path, string? token, string? ifNoneMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
-
-        return await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    internal static Task<HttpResponseMessage> Get(TestSandbox sandbox, string path, string? token, string? ifNoneMatch = null) =>
+        sandbox.SendAsync(HttpMethod.Get, path, token, ifNoneMatch: ifNoneMatch);
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.First() : null;

@@ -161,18 +161,7 @@ public sealed class GoogleApiTests
         }
     }
 
-    private static async Task<JsonObject> Get(TestSandbox sandbox, string path, string token)
-    {
-        using var response = await Send(sandbox, path, token);
-        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    private static Task<JsonObject> Get(TestSandbox sandbox, string path, string token) => sandbox.GetJsonAsync(path, token);
 
-    private static async Task<HttpResponseMessage> Send(TestSandbox sandbox, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new("Bearer", token);
-        return await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    private static Task<HttpResponseMessage> Send(TestSandbox sandbox, string path, string token) => sandbox.SendAsync(HttpMethod.Get, path, token);
 }

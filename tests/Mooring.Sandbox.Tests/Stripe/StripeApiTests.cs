@@ -98,12 +98,8 @@ public sealed class StripeApiTests
         return await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    internal static async Task<HttpResponseMessage> Get(TestSandbox sandbox, string path, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new("Bearer", key ?? sandbox.Control.Options.StripeApiKey);
-        return await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
-    }
+    internal static Task<HttpResponseMessage> Get(TestSandbox sandbox, string path, string? key = null) =>
+        sandbox.SendAsync(HttpMethod.Get, path, key ?? sandbox.Control.Options.StripeApiKey);
 
     internal static async Task<JsonObject> Json(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
