@@ -24,6 +24,8 @@ internal sealed class SandboxState
         GitHub = new GitHubInstance(options);
     }
 
+    public SigningKey SigningKey { get; } = new();
+
     public SandboxOptions Options { get; }
 
     public TokenStore Tokens { get; }

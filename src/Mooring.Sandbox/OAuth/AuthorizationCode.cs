@@ -12,4 +12,5 @@ internal sealed record AuthorizationCode(
     string? CodeChallengeMethod,
     string User,
     bool IssueRefreshToken,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    string? Nonce = null);

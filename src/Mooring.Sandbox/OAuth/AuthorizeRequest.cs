@@ -15,7 +15,8 @@ internal sealed record AuthorizeRequest(
     string? LoginHint,
     string? AccessType,
     string? Prompt,
-    bool DenyRequested)
+    bool DenyRequested,
+    string? Nonce = null)
 {
     /// <summary>The query parameter that makes the automatic consent step deny (or use a login_hint starting with <c>deny</c>).</summary>
     public const string DenyParameter = "sandbox_consent";
@@ -30,6 +31,6 @@ internal sealed record AuthorizeRequest(
             || (loginHint?.StartsWith("deny", StringComparison.OrdinalIgnoreCase) ?? false);
         return new AuthorizeRequest(
             Get("client_id"), Get("redirect_uri"), Get("response_type"), scope, Get("user_scope"), Get("state"),
-            Get("code_challenge"), Get("code_challenge_method"), loginHint, Get("access_type"), Get("prompt"), deny);
+            Get("code_challenge"), Get("code_challenge_method"), loginHint, Get("access_type"), Get("prompt"), deny, Get("nonce"));
     }
 }

@@ -31,8 +31,10 @@ internal static class GenericOAuthEndpoints
                 null => new OAuthFailure(FailureReason.InvalidRequest, "grant_type is required."),
                 _ => new OAuthFailure(FailureReason.UnsupportedGrantType, "The grant type is not supported."),
             };
-            return RfcTokenResponse.Render(context, outcome);
+            return RfcTokenResponse.Render(context, outcome, body => AddIdToken(context.Request, state, outcome.Result!, body));
         }).Named("token");
+
+        group.MapGet("/jwks", () => SandboxResults.Json(state.SigningKey.Jwks())).Named("jwks");
 
         group.MapPost("/revoke", async (HttpContext context) =>
         {
@@ -58,14 +60,51 @@ internal static class GenericOAuthEndpoints
             }
 
             var user = check.Token!.Grant.User;
-            return SandboxResults.Json(new JsonObject { ["sub"] = user, ["name"] = "Sandbox User", ["email"] = user.Contains('@', StringComparison.Ordinal) ? user : user + "@example.com", ["email_verified"] = true });
+            return SandboxResults.Json(new JsonObject { ["sub"] = user, ["name"] = "Sandbox User", ["email"] = Email(user), ["email_verified"] = true });
         }).Named("userinfo");
+    }
+
+    /// <summary>OpenID Connect: a signed ID token when the grant's scope includes <c>openid</c>.</summary>
+    private static void AddIdToken(HttpRequest request, SandboxState state, TokenGrantResult result, JsonObject body)
+    {
+        if (!result.Grant.Scope.Split(' ').Contains("openid"))
+        {
+            return;
+        }
+
+        var now = state.Options.TimeProvider.GetUtcNow();
+        var user = result.Grant.User;
+        var claims = new JsonObject
+        {
+            ["iss"] = Issuer(request),
+            ["sub"] = user,
+            ["aud"] = result.Grant.ClientId,
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = (now + state.Options.AccessTokenLifetime).ToUnixTimeSeconds(),
+            ["email"] = Email(user),
+            ["email_verified"] = true,
+        };
+        if (result.Grant.Nonce is { } nonce)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        body["id_token"] = state.SigningKey.Sign(claims);
+    }
+
+    private static string Email(string user) => user.Contains('@', StringComparison.Ordinal) ? user : user + "@example.com";
+
+    /// <summary>The issuer: the provider's root as the client reached it (prefix included), without a trailing slash.</summary>
+    private static string Issuer(HttpRequest request)
+    {
+        var path = request.Path.Value!;
+        var cut = path.IndexOf("/.well-known/", StringComparison.Ordinal);
+        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, cut >= 0 ? path[..cut] : path[..path.LastIndexOf('/')]);
     }
 
     private static JsonObject Metadata(HttpRequest request)
     {
-        var path = request.Path.Value!;
-        var issuer = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, path[..path.IndexOf("/.well-known/", StringComparison.Ordinal)]);
+        var issuer = Issuer(request);
         return new JsonObject
         {
             ["issuer"] = issuer,
@@ -73,6 +112,9 @@ internal static class GenericOAuthEndpoints
             ["token_endpoint"] = issuer + "/token",
             ["revocation_endpoint"] = issuer + "/revoke",
             ["userinfo_endpoint"] = issuer + "/userinfo",
+            ["jwks_uri"] = issuer + "/jwks",
+            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            ["claims_supported"] = new JsonArray("sub", "iss", "aud", "exp", "iat", "nonce", "email", "email_verified", "name"),
             ["response_types_supported"] = new JsonArray("code"),
             ["grant_types_supported"] = new JsonArray("authorization_code", "refresh_token"),
             ["code_challenge_methods_supported"] = new JsonArray("S256", "plain"),

@@ -15,6 +15,9 @@ internal sealed class Grant(string id, string provider, string clientId, string 
 
     public bool Revoked { get; set; }
 
+    /// <summary>Gets or sets the OpenID Connect nonce of the authorization request, echoed in the ID token.</summary>
+    public string? Nonce { get; set; }
+
     /// <summary>Gets a lock that serialises refreshes of this grant, so a rotation is atomic.</summary>
     public Lock Sync { get; } = new();
 }

@@ -60,7 +60,7 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
         var code = new AuthorizationCode(
             TokenFormats.Code(provider), provider, client.ClientId, redirect, request.Scope, request.UserScope,
             request.CodeChallenge, request.CodeChallengeMethod, UserOf(request, defaultUser), issueRefreshToken,
-            options.TimeProvider.GetUtcNow() + options.AuthorizationCodeLifetime);
+            options.TimeProvider.GetUtcNow() + options.AuthorizationCodeLifetime, request.Nonce);
         _codes[code.Code] = code;
         return Redirect(redirect, request.State, ("code", code.Code));
     }
@@ -92,6 +92,7 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
         }
 
         var grant = tokens.CreateGrant(provider, client.ClientId, code.Scope, code.User);
+        grant.Nonce = code.Nonce;
         _redeemed[code.Code] = grant;
         return new TokenGrantResult(
             grant,
