@@ -79,8 +79,7 @@ public sealed class SandboxControl
     /// webhook messages ready for <see cref="Webhooks.SandboxWebhookSender"/>: the body is the event object as Stripe sends it.
     /// </summary>
     /// <returns>The messages.</returns>
-    public IReadOnlyList<Webhooks.WebhookMessage> StripeEvents() =>
-        [.. _state.Stripe.Events().Select(e => new Webhooks.WebhookMessage(e["id"]!.GetValue<string>(), e["type"]!.GetValue<string>(), e.ToJsonString()))];
+    public IReadOnlyList<Webhooks.WebhookMessage> StripeEvents() => _state.Stripe.Feed.From(0);
 
     /// <summary>Forgets every change log, so all sync tokens and history ids handed out so far are too old (410 / 404).</summary>
     public void ExpireSyncTokens()

@@ -31,7 +31,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton(state);
         services.AddSingleton(new SandboxControl(state));
         services.AddHttpClient();
-        services.AddSingleton(sp => new Webhooks.SandboxWebhookSender(sp.GetRequiredService<IHttpClientFactory>(), options));
+        services.AddSingleton(sp => new Webhooks.SandboxWebhookSender(sp.GetRequiredService<IHttpClientFactory>(), state));
         return services;
     }
 }

@@ -10,8 +10,14 @@ internal sealed class GitHubInstance(SandboxOptions options)
 
     private readonly ConcurrentDictionary<string, RecordStore> _issues = new(StringComparer.OrdinalIgnoreCase);
 
-    public RecordStore Issues(string owner, string repo) => _issues.GetOrAdd($"{owner}/{repo}", key => new RecordStore(
-        "github:" + key.ToLowerInvariant(), options.Seed, options.Data.GitHubIssues, options.TimeProvider.GetUtcNow(), TimeSpan.FromHours(1), options.Data.ChangeRetention));
+    public Webhooks.WebhookFeed Feed { get; } = new();
+
+    public RecordStore Issues(string owner, string repo) => _issues.GetOrAdd($"{owner}/{repo}", key =>
+    {
+        var store = new RecordStore("github:" + key.ToLowerInvariant(), options.Seed, options.Data.GitHubIssues, options.TimeProvider.GetUtcNow(), TimeSpan.FromHours(1), options.Data.ChangeRetention);
+        store.Changed = change => Feed.Add(GitHubEvents.For(owner, repo, store, change));
+        return store;
+    });
 
     public IEnumerable<RecordStore> Stores() => _issues.Values;
 }

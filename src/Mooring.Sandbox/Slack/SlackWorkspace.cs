@@ -25,8 +25,14 @@ internal sealed class SlackWorkspace
 
     public RecordStore Channels { get; }
 
-    public RecordStore Messages(long channel) => _messages.GetOrAdd(channel, c => new RecordStore(
-        "slack:messages:" + c, _options.Seed, _options.Data.SlackMessages, _options.TimeProvider.GetUtcNow(), TimeSpan.FromMinutes(1), _options.Data.ChangeRetention));
+    public Webhooks.WebhookFeed Feed { get; } = new();
+
+    public RecordStore Messages(long channel) => _messages.GetOrAdd(channel, c =>
+    {
+        var store = new RecordStore("slack:messages:" + c, _options.Seed, _options.Data.SlackMessages, _options.TimeProvider.GetUtcNow(), TimeSpan.FromMinutes(1), _options.Data.ChangeRetention);
+        store.Changed = change => Feed.Add(SlackEvents.For(this, c, store, change));
+        return store;
+    });
 
     public IEnumerable<RecordStore> Stores() => [Channels, .. _messages.Values];
 

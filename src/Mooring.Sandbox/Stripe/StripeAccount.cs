@@ -25,6 +25,8 @@ internal sealed class StripeAccount
 
     public SandboxOptions Options { get; }
 
+    public Webhooks.WebhookFeed Feed { get; } = new();
+
     public Lock Sync { get; } = new();
 
     public RecordStore Customers { get; }
@@ -80,6 +82,7 @@ internal sealed class StripeAccount
             _events.Add(evt);
         }
 
+        Feed.Add(new Webhooks.WebhookMessage(evt["id"]!.GetValue<string>(), type, evt.ToJsonString()));
         return evt;
     }
 }

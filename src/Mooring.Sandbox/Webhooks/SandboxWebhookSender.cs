@@ -12,12 +12,55 @@ public sealed class SandboxWebhookSender
     public const string HttpClientName = "Mooring.Sandbox.Webhooks";
 
     private readonly IHttpClientFactory _clients;
-    private readonly SandboxOptions _options;
+    private readonly Hosting.SandboxState _state;
+    private readonly List<WebhookEndpoint> _endpoints = [];
 
-    internal SandboxWebhookSender(IHttpClientFactory clients, SandboxOptions options)
+    internal SandboxWebhookSender(IHttpClientFactory clients, Hosting.SandboxState state)
     {
         _clients = clients;
-        _options = options;
+        _state = state;
+    }
+
+    /// <summary>
+    /// Registers a receiver for what an emulated provider produces from here on: Stripe events (API writes and
+    /// data changes), GitHub <c>issues</c> deliveries and Slack <c>event_callback</c>s for message changes. Nothing
+    /// is sent until <see cref="DeliverPendingAsync"/>, so a test decides when deliveries happen.
+    /// </summary>
+    /// <param name="provider"><see cref="SandboxProvider.Stripe"/>, <see cref="SandboxProvider.GitHub"/> or <see cref="SandboxProvider.Slack"/>.</param>
+    /// <param name="url">The receiver.</param>
+    /// <param name="secret">The signing secret; the scheme is the provider's own.</param>
+    /// <param name="delivery">Duplicates, reordering and staleness, or <see langword="null"/> for a faithful delivery.</param>
+    public void AddEndpoint(string provider, Uri url, string secret, WebhookDeliveryOptions? delivery = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(secret);
+        var (feed, scheme) = Source(provider);
+        lock (_endpoints)
+        {
+            _endpoints.Add(new WebhookEndpoint(provider, url, secret, scheme, delivery ?? new WebhookDeliveryOptions()) { Position = feed.From(0).Count });
+        }
+    }
+
+    /// <summary>Sends every registered endpoint what its provider produced since the last delivery.</summary>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    /// <returns>One result per delivery, endpoint by endpoint.</returns>
+    public async Task<IReadOnlyList<WebhookDeliveryResult>> DeliverPendingAsync(CancellationToken cancellationToken = default)
+    {
+        WebhookEndpoint[] endpoints;
+        lock (_endpoints)
+        {
+            endpoints = [.. _endpoints];
+        }
+
+        var results = new List<WebhookDeliveryResult>();
+        foreach (var endpoint in endpoints)
+        {
+            var pending = Source(endpoint.Provider).Feed.From(endpoint.Position);
+            endpoint.Position += pending.Count;
+            results.AddRange(await SendAsync(endpoint.Url, endpoint.Scheme, endpoint.Secret, pending, endpoint.Delivery, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
     }
 
     /// <summary>Signs and POSTs each message to <paramref name="target"/>, one after another, following the delivery plan.</summary>
@@ -43,7 +86,7 @@ public sealed class SandboxWebhookSender
         var results = new List<WebhookDeliveryResult>();
         foreach (var (message, duplicate) in DeliveryPlan.Build(messages, delivery))
         {
-            var signed = WebhookSigner.Sign(scheme, secret, message, _options.TimeProvider.GetUtcNow() - delivery.Staleness);
+            var signed = WebhookSigner.Sign(scheme, secret, message, _state.Options.TimeProvider.GetUtcNow() - delivery.Staleness);
             using var request = new HttpRequestMessage(HttpMethod.Post, target)
             {
                 Content = new StringContent(message.Body, Encoding.UTF8, "application/json"),
@@ -69,4 +112,12 @@ public sealed class SandboxWebhookSender
 
         return results;
     }
+
+    private (WebhookFeed Feed, WebhookScheme Scheme) Source(string provider) => provider switch
+    {
+        SandboxProvider.Stripe => (_state.Stripe.Feed, WebhookScheme.Stripe),
+        SandboxProvider.GitHub => (_state.GitHub.Feed, WebhookScheme.GitHub),
+        SandboxProvider.Slack => (_state.Slack.Feed, WebhookScheme.Slack),
+        _ => throw new ArgumentException($"The {provider} emulator sends no webhooks (Google pushes through Pub/Sub and watch channels, which the sandbox does not emulate).", nameof(provider)),
+    };
 }
