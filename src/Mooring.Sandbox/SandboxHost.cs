@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mooring.Sandbox.Webhooks;
 
@@ -16,10 +17,12 @@ namespace Mooring.Sandbox;
 public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Hosting.SandboxState _state;
 
     private SandboxHost(WebApplication app, Uri baseAddress)
     {
         _app = app;
+        _state = app.Services.GetRequiredService<Hosting.SandboxState>();
         BaseAddress = baseAddress;
         Control = app.Services.GetRequiredService<SandboxControl>();
         Webhooks = app.Services.GetRequiredService<SandboxWebhookSender>();
@@ -47,6 +50,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxHost).Assembly.GetName().Name });
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.Services.AddSandbox(options ?? new SandboxOptions());
         var app = builder.Build();
         app.MapSandbox();
@@ -60,10 +64,15 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <returns>The address, ending with a slash.</returns>
     public Uri AddressOf(string provider) => new(BaseAddress, provider + "/");
 
+    /// <summary>Gets the base address of every provider, keyed by <see cref="SandboxProvider"/> name (for a CLI to print).</summary>
+    public IReadOnlyDictionary<string, Uri> Addresses => SandboxProvider.All.ToDictionary(p => p, AddressOf);
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // Hung requests (the Hang fault) would hold a graceful stop for the default 30 s; the short timeout aborts them.
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _state.Dispose();
     }
 }

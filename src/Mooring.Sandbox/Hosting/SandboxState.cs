@@ -9,7 +9,7 @@ using Mooring.Sandbox.Stripe;
 namespace Mooring.Sandbox.Hosting;
 
 /// <summary>Everything one sandbox instance holds: its options, authorization servers, faults, limits and each provider's data.</summary>
-internal sealed class SandboxState
+internal sealed class SandboxState : IDisposable
 {
     public SandboxState(SandboxOptions options)
     {
@@ -25,6 +25,8 @@ internal sealed class SandboxState
     }
 
     public SigningKey SigningKey { get; } = new();
+
+    public void Dispose() => SigningKey.Dispose();
 
     public SandboxOptions Options { get; }
 

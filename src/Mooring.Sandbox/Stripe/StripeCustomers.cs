@@ -56,7 +56,8 @@ internal static class StripeCustomers
     {
         var store = account.Customers;
         var email = args["email"]?.GetValue<string>();
-        var live = (IEnumerable<RecordState> records) => records.Where(r => !r.Deleted)
+        var created = StripeFilters.Created(args);
+        var live = (IEnumerable<RecordState> records) => records.Where(r => !r.Deleted && created(r.CreatedAt.ToUnixTimeSeconds()))
             .Select(r => (Record: r, Json: Render(account, r)))
             .Where(c => email is null || c.Json["email"]?.GetValue<string>() == email);
         return StripeLists.Page(

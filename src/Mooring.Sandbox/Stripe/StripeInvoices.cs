@@ -37,10 +37,11 @@ internal static class StripeInvoices
     {
         var type = args["type"]?.GetValue<string>();
         var types = (args["types"] as JsonArray)?.Select(t => t!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        var created = StripeFilters.Created(args);
         return StripeLists.Page(args, "/v1/events", "event", account.Events(), e =>
         {
             var t = e["type"]!.GetValue<string>();
-            return (type is null || Matches(type, t)) && (types is null || types.Contains(t));
+            return (type is null || Matches(type, t)) && (types is null || types.Contains(t)) && created(e["created"]!.GetValue<long>());
         });
     }
 

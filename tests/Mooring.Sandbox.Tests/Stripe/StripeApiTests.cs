@@ -86,6 +86,21 @@ public sealed class StripeApiTests
         (await Json(response))["error"]!["param"]!.GetValue<string>().ShouldBe("starting_after");
     }
 
+    [Fact]
+    public async Task Events_CreatedGt_ReturnsOnlyLaterEvents()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        (await Post(sandbox, "stripe/v1/customers", [])).Dispose();
+        var cut = sandbox.Time.GetUtcNow().ToUnixTimeSeconds();
+        sandbox.Time.Advance(TimeSpan.FromSeconds(5));
+        (await Post(sandbox, "stripe/v1/customers", new() { ["email"] = "late@example.com" })).Dispose();
+
+        using var response = await Get(sandbox, $"stripe/v1/events?created[gt]={cut}");
+        var events = (await Json(response))["data"]!.AsArray();
+        events.Count.ShouldBe(1);
+        events[0]!["data"]!["object"]!["email"]!.GetValue<string>().ShouldBe("late@example.com");
+    }
+
     internal static async Task<HttpResponseMessage> Post(TestSandbox sandbox, string path, Dictionary<string, string> form, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
