@@ -40,7 +40,14 @@ public sealed class SandboxControl
     public SandboxToken IssueToken(string provider, string scope = "", string? user = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        var grant = _state.Tokens.CreateGrant(provider, _state.Options.DefaultClientId, scope, user ?? "sandbox-user");
+        var defaultUser = provider switch
+        {
+            SandboxProvider.Slack => Slack.SlackWorkspace.DefaultUser,
+            SandboxProvider.Google => Google.GoogleAccount.Email,
+            SandboxProvider.GitHub => GitHub.GitHubInstance.DefaultUser,
+            _ => "sandbox-user",
+        };
+        var grant = _state.Tokens.CreateGrant(provider, _state.Options.DefaultClientId, scope, user ?? defaultUser);
         return new SandboxToken(_state.Tokens.Issue(grant, TokenKind.Access).Value, _state.Tokens.Issue(grant, TokenKind.Refresh).Value);
     }
 

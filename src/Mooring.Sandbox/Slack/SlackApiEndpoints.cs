@@ -14,7 +14,7 @@ internal static class SlackApiEndpoints
     {
         Method(group, state, "conversations.list", (args, _) => ConversationsList(state, args));
         Method(group, state, "conversations.history", (args, _) => ConversationsHistory(state, args));
-        Method(group, state, "chat.postMessage", (args, _) => PostMessage(state, args));
+        Method(group, state, "chat.postMessage", (args, context) => PostMessage(state, args, context));
     }
 
     private static void Method(RouteGroupBuilder group, SandboxState state, string name, Func<SlackArgs, HttpContext, IResult> handler) =>
@@ -79,11 +79,18 @@ internal static class SlackApiEndpoints
         });
     }
 
-    private static IResult PostMessage(SandboxState state, SlackArgs args)
+    private static IResult PostMessage(SandboxState state, SlackArgs args, HttpContext context)
     {
         if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");
+        }
+
+        // chat.postMessage has its own limit: about one message per second per channel (the channel is only known here).
+        var limits = state.Options.RateLimits;
+        if (limits.Enabled && state.Limiter.Acquire($"slack:chat.postMessage:{args.Token}:{channel}", limits.SlackPostMessagePerSecond, TimeSpan.FromSeconds(1)) is { Allowed: false } over)
+        {
+            return SlackResults.RateLimited(context, over.RetryAfter);
         }
 
         if (string.IsNullOrEmpty(args["text"]) && string.IsNullOrEmpty(args["blocks"]) && string.IsNullOrEmpty(args["attachments"]))

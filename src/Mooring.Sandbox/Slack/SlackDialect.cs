@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Mooring.Sandbox.Hosting;
@@ -16,11 +15,7 @@ internal sealed class SlackDialect(SandboxState state) : ProviderDialect
     public override IResult Error(HttpContext context, int status) =>
         SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = status >= 500 ? "fatal_error" : "request_timeout" }, status);
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return SandboxResults.Json(context, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, 429, ("Retry-After", seconds));
-    }
+    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter) => SlackResults.RateLimited(context, retryAfter);
 
     public override IResult? Limit(HttpContext context, string endpoint)
     {
@@ -29,7 +24,6 @@ internal sealed class SlackDialect(SandboxState state) : ProviderDialect
         {
             "conversations.list" => (limits.SlackTier2PerMinute, TimeSpan.FromMinutes(1)),
             "conversations.history" => (limits.SlackTier3PerMinute, TimeSpan.FromMinutes(1)),
-            "chat.postMessage" => (limits.SlackPostMessagePerSecond, TimeSpan.FromSeconds(1)),
             _ => (0, TimeSpan.Zero),
         };
         if (perWindow == 0)

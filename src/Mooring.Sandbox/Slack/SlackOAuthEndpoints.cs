@@ -36,7 +36,7 @@ internal static class SlackOAuthEndpoints
             }
 
             var test = args["test"] is "true" or "1";
-            return SlackResults.Ok(new JsonObject { ["revoked"] = !test && state.Tokens.RevokeGrantOf(SandboxProvider.Slack, args.Token) });
+            return SlackResults.Ok(new JsonObject { ["revoked"] = !test && state.Tokens.Revoke(SandboxProvider.Slack, args.Token) });
         }).Named("auth.revoke");
 
         group.MapMethods("/api/auth.test", ["GET", "POST"], async (HttpRequest request, CancellationToken ct) =>

@@ -14,6 +14,12 @@ internal static class SlackResults
         return SandboxResults.Json(body);
     }
 
+    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return SandboxResults.Json(context, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, 429, ("Retry-After", seconds));
+    }
+
     public static IResult Error(string error) => SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = error });
 
     /// <summary>Checks a Web API token; returns the error Slack gives, or <see langword="null"/> when the token is good.</summary>

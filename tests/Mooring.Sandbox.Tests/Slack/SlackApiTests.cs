@@ -42,6 +42,24 @@ public sealed class SlackApiTests
         history["messages"]![0]!["ts"]!.GetValue<string>().ShouldBe(posted["ts"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PostMessage_TwiceInASecondToOneChannel_SecondIsRateLimited_OtherChannelIsNot()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+        var channels = (await SlackOAuthTests.Post(sandbox, "slack/api/conversations.list", token, []))["channels"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()).ToList();
+        (await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = channels[0], ["text"] = "1" }))["ok"]!.GetValue<bool>().ShouldBeTrue();
+        (await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = channels[1], ["text"] = "1" }))["ok"]!.GetValue<bool>().ShouldBeTrue();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "slack/api/chat.postMessage") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["channel"] = channels[0], ["text"] = "2" }) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var limited = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        sandbox.Time.Advance(TimeSpan.FromSeconds(1));
+        (await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = channels[0], ["text"] = "2" }))["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("C0NOPE00000", "channel_not_found")]
     public async Task PostMessage_UnknownChannel_OkFalseWithHttp200(string channel, string error)
