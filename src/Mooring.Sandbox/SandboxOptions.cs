@@ -14,9 +14,13 @@ public sealed class SandboxOptions
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Gets or sets how long an issued access token stays valid.</summary>
-    /// <value>The default value is one hour (Google's and GitHub's expiring tokens use the same; Slack rotation uses 12 hours).</value>
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Gets or sets how long an issued access token stays valid, for every provider; <see langword="null"/> keeps each
+    /// provider's real lifetime: Slack (token rotation) 12 hours, GitHub (expiring user tokens) 8 hours, Google and the
+    /// generic server 1 hour, Stripe Connect no expiry.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public TimeSpan? AccessTokenLifetime { get; set; }
 
     /// <summary>Gets or sets how long an unredeemed authorization code stays valid.</summary>
     /// <value>The default value is 10 minutes.</value>

@@ -6,7 +6,7 @@ internal static class SandboxOptionsValidator
     public static void Validate(SandboxOptions options)
     {
         Require(options.TimeProvider is not null, nameof(options.TimeProvider), "is required");
-        Require(options.AccessTokenLifetime > TimeSpan.Zero, nameof(options.AccessTokenLifetime), "must be positive");
+        Require(options.AccessTokenLifetime is null || options.AccessTokenLifetime > TimeSpan.Zero, nameof(options.AccessTokenLifetime), "must be positive or null");
         Require(options.AuthorizationCodeLifetime > TimeSpan.Zero, nameof(options.AuthorizationCodeLifetime), "must be positive");
         Require(options.RefreshTokenLifetime is null || options.RefreshTokenLifetime > TimeSpan.Zero, nameof(options.RefreshTokenLifetime), "must be positive or null");
         Require(!string.IsNullOrWhiteSpace(options.DefaultClientId), nameof(options.DefaultClientId), "is required");

@@ -60,7 +60,7 @@ internal static class ControlEndpoints
         group.MapPut("/options", (OptionsBody body) =>
         {
             var options = state.Options;
-            options.AccessTokenLifetime = body.AccessTokenLifetimeSeconds is { } s ? TimeSpan.FromSeconds(s) : options.AccessTokenLifetime;
+            options.AccessTokenLifetime = body.AccessTokenLifetimeSeconds is { } s ? (s > 0 ? TimeSpan.FromSeconds(s) : null) : options.AccessTokenLifetime;
             options.RotateRefreshTokens = body.RotateRefreshTokens ?? options.RotateRefreshTokens;
             options.RateLimits.Enabled = body.RateLimitsEnabled ?? options.RateLimits.Enabled;
             return Results.NoContent();

@@ -80,7 +80,7 @@ internal static class GenericOAuthEndpoints
             ["sub"] = user,
             ["aud"] = result.Grant.ClientId,
             ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = (now + state.Options.AccessTokenLifetime).ToUnixTimeSeconds(),
+            ["exp"] = (now + TokenLifetimes.Access(state.Options, SandboxProvider.OAuth)!.Value).ToUnixTimeSeconds(),
             ["email"] = Email(user),
             ["email_verified"] = true,
         };

@@ -9,8 +9,9 @@ internal static class TokenFormats
 
     public static string New(string provider, TokenKind kind) => (provider, kind) switch
     {
-        (SandboxProvider.Slack, TokenKind.Access) => "xoxb-" + Digits(12) + "-" + Digits(13) + "-" + Random(24),
-        (SandboxProvider.Slack, TokenKind.UserAccess) => "xoxp-" + Digits(12) + "-" + Digits(13) + "-" + Random(24),
+        // Token rotation is on for the emulated Slack app, and rotating tokens carry the xoxe. prefix.
+        (SandboxProvider.Slack, TokenKind.Access) => "xoxe.xoxb-1-" + Random(60),
+        (SandboxProvider.Slack, TokenKind.UserAccess) => "xoxe.xoxp-1-" + Random(60),
         (SandboxProvider.Slack, TokenKind.Refresh) => "xoxe-1-" + Random(60),
         (SandboxProvider.GitHub, TokenKind.Refresh) => "ghr_" + Random(76),
         (SandboxProvider.GitHub, _) => "gho_" + Random(36),

@@ -20,7 +20,7 @@ internal sealed class TokenStore(SandboxOptions options)
         var now = options.TimeProvider.GetUtcNow();
         DateTimeOffset? expiresAt = kind == TokenKind.Refresh
             ? now + options.RefreshTokenLifetime
-            : now + options.AccessTokenLifetime;
+            : now + TokenLifetimes.Access(options, grant.Provider);
         var token = new IssuedToken(TokenFormats.New(grant.Provider, kind), kind, grant, now, expiresAt);
         _tokens[token.Value] = token;
         return token;

@@ -32,7 +32,7 @@ public sealed class GitHubOAuthTests
 
         using var json = await sandbox.PostFormAsync("github/login/oauth/access_token", Body(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh }), "application/json");
         var rotated = JsonNode.Parse(await json.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-        rotated["expires_in"]!.GetValue<int>().ShouldBe(3600);
+        rotated["expires_in"]!.GetValue<int>().ShouldBe(28800);
         var access = rotated["access_token"]!.GetValue<string>();
 
         using var reuse = await sandbox.PostFormAsync("github/login/oauth/access_token", Body(new() { ["grant_type"] = "refresh_token", ["refresh_token"] = refresh }), "application/json");

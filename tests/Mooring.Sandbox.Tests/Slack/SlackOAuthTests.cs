@@ -21,9 +21,10 @@ public sealed class SlackOAuthTests
         var tokens = await Access(sandbox, new() { ["code"] = redirect["code"], ["redirect_uri"] = Redirect, ["code_verifier"] = verifier });
         tokens["ok"]!.GetValue<bool>().ShouldBeTrue();
         tokens["token_type"]!.GetValue<string>().ShouldBe("bot");
-        tokens["access_token"]!.GetValue<string>().ShouldStartWith("xoxb-");
+        tokens["access_token"]!.GetValue<string>().ShouldStartWith("xoxe.xoxb-");
+        tokens["expires_in"]!.GetValue<int>().ShouldBe(43200);
         tokens["scope"]!.GetValue<string>().ShouldBe("chat:write,channels:read");
-        tokens["authed_user"]!["access_token"]!.GetValue<string>().ShouldStartWith("xoxp-");
+        tokens["authed_user"]!["access_token"]!.GetValue<string>().ShouldStartWith("xoxe.xoxp-");
         tokens["authed_user"]!["scope"]!.GetValue<string>().ShouldBe("search:read");
         var refresh = tokens["refresh_token"]!.GetValue<string>();
 

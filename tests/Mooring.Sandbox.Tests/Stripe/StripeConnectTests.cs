@@ -24,7 +24,9 @@ public sealed class StripeConnectTests
         body["stripe_user_id"]!.GetValue<string>().ShouldStartWith("acct_");
         body["stripe_publishable_key"]!.GetValue<string>().ShouldStartWith("pk_test_");
         body["token_type"]!.GetValue<string>().ShouldBe("bearer");
+        body.ContainsKey("expires_in").ShouldBeFalse();
 
+        sandbox.Time.Advance(TimeSpan.FromDays(400));
         (await StripeApiTests.Get(sandbox, "stripe/v1/customers", access)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         using var replay = await sandbox.PostFormAsync("stripe/connect/oauth/token", new() { ["grant_type"] = "authorization_code", ["code"] = redirect["code"], ["client_secret"] = platformKey, ["redirect_uri"] = Redirect });
