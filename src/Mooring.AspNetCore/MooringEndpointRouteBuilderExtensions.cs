@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
+using Mooring.AspNetCore.Webhooks;
 
 namespace Mooring;
 
@@ -12,7 +13,7 @@ public static class MooringEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>/health</c> (ASP.NET Core health checks, including the store) and the management API under <paramref name="apiPrefix"/>,
-    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>.
+    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>, and the providers' webhook endpoint <c>POST /webhooks/{provider}/{connection?}</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api")
     {
@@ -21,6 +22,8 @@ public static class MooringEndpointRouteBuilderExtensions
         var api = endpoints.MapGroup(apiPrefix).AddEndpointFilter<ManagementApiKeyFilter>();
         StatusEndpoints.Map(api);
         ConnectionEndpoints.Map(api);
+        WebhookManagementEndpoints.Map(api);
+        WebhookEndpoints.Map(endpoints);
         return endpoints;
     }
 }

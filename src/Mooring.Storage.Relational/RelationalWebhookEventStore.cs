@@ -54,6 +54,39 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
             cancellationToken, ("@now", Db.ToMs(now)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
     }
 
+    public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WebhookCompletion> completions, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var applied = new bool[completions.Count];
+        if (completions.Count == 0)
+        {
+            return applied;
+        }
+
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var store = new StoreTransaction(db, transaction, StoreTransactions.ProviderOf(db));
+        await using var command = db.Command(
+            "UPDATE webhook_events SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, connection_id = COALESCE(connection_id, @connection) WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
+            transaction).With("@now", Db.ToMs(now)).With("@owner", owner).With("@id", null).With("@connection", null);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            command.Set("@id", completions[i].Id);
+            command.Set("@connection", completions[i].ConnectionId?.Value);
+            applied[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (applied[i] && completions[i].Writes is { } writes)
+            {
+                // The completion mark is written first: the row is now locked (PostgreSQL) or the database is (SQLite), so
+                // no other worker can complete the same event while the handler's writes run.
+                await writes(store, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return applied;
+    }
+
     public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
