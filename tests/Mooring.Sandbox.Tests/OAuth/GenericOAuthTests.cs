@@ -66,6 +66,21 @@ public sealed class GenericOAuthTests
     }
 
     [Fact]
+    public async Task ClientCredentials_ConfidentialClient_GetsAnAccessTokenWithoutRefresh_PublicClientDoesNot()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "client_credentials", ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret", ["scope"] = "reports:read" });
+        tokens["scope"]!.GetValue<string>().ShouldBe("reports:read");
+        tokens.ContainsKey("refresh_token").ShouldBeFalse();
+        var info = await sandbox.GetJsonAsync("oauth/userinfo", tokens["access_token"]!.GetValue<string>());
+        info["sub"]!.GetValue<string>().ShouldBe("sandbox-client");
+
+        sandbox.Control.RegisterClient(SandboxProvider.OAuth, "spa", null);
+        using var denied = await sandbox.PostFormAsync("oauth/token", new() { ["grant_type"] = "client_credentials", ["client_id"] = "spa" });
+        denied.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_Answers401InvalidClient()
     {
         await using var sandbox = await TestSandbox.StartAsync();
