@@ -81,6 +81,20 @@ public sealed class GenericOAuthTests
     }
 
     [Fact]
+    public async Task Refresh_AfterRefreshTokenLifetime_IsInvalidGrant()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.RefreshTokenLifetime = TimeSpan.FromDays(30));
+        var code = (await sandbox.AuthorizeAsync("oauth/authorize", new() { ["client_id"] = "sandbox-client", ["redirect_uri"] = Redirect, ["response_type"] = "code" }))["code"];
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect, ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" });
+        var refresh = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!.GetValue<string>(), ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" };
+
+        sandbox.Time.Advance(TimeSpan.FromDays(30));
+        using var expired = await sandbox.PostFormAsync("oauth/token", refresh);
+        expired.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await expired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"invalid_grant\"");
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_Answers401InvalidClient()
     {
         await using var sandbox = await TestSandbox.StartAsync();
