@@ -21,6 +21,11 @@ internal static class SlackApiEndpoints
         group.MapMethods("/api/" + name, ["GET", "POST"], async (HttpContext context) =>
         {
             var args = await SlackArgs.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            if (args["__invalid_json"] is not null)
+            {
+                return SlackResults.Error("invalid_json");
+            }
+
             return SlackResults.AuthError(state.Tokens, args.Token) is { } error ? SlackResults.Error(error) : handler(args, context);
         }).Named(name);
 

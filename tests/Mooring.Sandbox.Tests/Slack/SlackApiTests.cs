@@ -61,6 +61,18 @@ public sealed class SlackApiTests
     }
 
     [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2]")]
+    public async Task Call_WithMalformedJsonBody_OkFalseInvalidJson(string body)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+        using var response = await sandbox.SendAsync(HttpMethod.Post, "slack/api/chat.postMessage", token, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("invalid_json");
+    }
+
+    [Theory]
     [InlineData("C0NOPE00000", "channel_not_found")]
     public async Task PostMessage_UnknownChannel_OkFalseWithHttp200(string channel, string error)
     {
