@@ -95,6 +95,27 @@ public sealed class GenericOAuthTests
     }
 
     [Fact]
+    public async Task Refresh_ConcurrentWithOneRotatingToken_ExactlyOneWins_ReuseRevokesTheGrant()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var code = (await sandbox.AuthorizeAsync("oauth/authorize", new() { ["client_id"] = "sandbox-client", ["redirect_uri"] = Redirect, ["response_type"] = "code" }))["code"];
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect, ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" });
+        var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!.GetValue<string>(), ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => sandbox.PostFormAsync("oauth/token", form)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest).ShouldBe(5);
+        var winner = JsonNode.Parse(await responses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        using var userinfo = await sandbox.SendAsync(HttpMethod.Get, "oauth/userinfo", winner["access_token"]!.GetValue<string>());
+        userinfo.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_Answers401InvalidClient()
     {
         await using var sandbox = await TestSandbox.StartAsync();
