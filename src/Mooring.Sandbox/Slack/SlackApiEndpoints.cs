@@ -86,7 +86,7 @@ internal static class SlackApiEndpoints
 
     private static IResult PostMessage(SandboxState state, SlackArgs args, HttpContext context)
     {
-        if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
+        if (state.Slack.ChannelIndexOrName(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");
         }
@@ -109,7 +109,7 @@ internal static class SlackApiEndpoints
         var message = SlackJson.Message(store, store.Get(index)!.Value, state.Options.Seed);
         return SlackResults.Ok(new JsonObject
         {
-            ["channel"] = args["channel"],
+            ["channel"] = state.Slack.ChannelId(channel),
             ["ts"] = message["ts"]!.DeepClone(),
             ["message"] = message,
         });
