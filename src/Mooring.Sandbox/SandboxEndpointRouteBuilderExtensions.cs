@@ -48,10 +48,15 @@ public static class SandboxEndpointRouteBuilderExtensions
         {
             GitHubOAuthEndpoints.Map(g, state);
             GitHubApiEndpoints.Map(g, state);
+            GitHubRepoEndpoints.Map(g, state);
         });
         if (string.IsNullOrEmpty(prefix))
         {
-            Provider(root, state, "/api/v3", new GitHubDialect(state), g => GitHubApiEndpoints.Map(g, state));
+            Provider(root, state, "/api/v3", new GitHubDialect(state), g =>
+            {
+                GitHubApiEndpoints.Map(g, state);
+                GitHubRepoEndpoints.Map(g, state);
+            });
         }
 
         Provider(root, state, "/oauth", new GenericOAuthDialect(), g => GenericOAuthEndpoints.Map(g, state));

@@ -7,6 +7,9 @@ namespace Mooring.Sandbox.Faults;
 /// </summary>
 internal sealed class FaultInjector(SandboxOptions options)
 {
+    /// <summary>The log keeps the latest entries only, so a long-running sandbox with a fault storm stays bounded.</summary>
+    private const int LogCapacity = 10_000;
+
     private readonly Lock _sync = new();
     private readonly List<ActiveRule> _rules = [];
     private readonly List<FaultLogEntry> _log = [];
@@ -67,6 +70,11 @@ internal sealed class FaultInjector(SandboxOptions options)
 
                 active.Hits++;
                 var entry = new FaultLogEntry(active.Id, provider, endpoint, n, rule.Kind);
+                if (_log.Count == LogCapacity)
+                {
+                    _log.RemoveAt(0);
+                }
+
                 _log.Add(entry);
                 return (rule, entry);
             }

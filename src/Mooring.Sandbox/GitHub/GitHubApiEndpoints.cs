@@ -136,7 +136,7 @@ internal static class GitHubApiEndpoints
     }
 
     /// <summary>The API root as the client reached it (the prefix included), from which resource URLs are built.</summary>
-    private static string Api(HttpContext context)
+    public static string Api(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
         var cut = path.IndexOf("/repos/", StringComparison.Ordinal);

@@ -17,6 +17,19 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
 
     private int LimitStatus => state.Options.RateLimits.GitHubUses429 ? StatusCodes.Status429TooManyRequests : StatusCodes.Status403Forbidden;
 
+    /// <summary>The caller's primary-limit standing without counting a request (for <c>/rate_limit</c>).</summary>
+    public static (int Limit, int Used, long Reset) Usage(SandboxState state, HttpContext context, string? token)
+    {
+        var now = state.Options.TimeProvider.GetUtcNow();
+        var hour = TimeSpan.FromHours(1).Ticks;
+        var reset = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % hour) + hour, TimeSpan.Zero).ToUnixTimeSeconds();
+        return (Limit(state, token), state.Limiter.Used(Key(context, token)), reset);
+    }
+
+    private static string Key(HttpContext context, string? token) => "github:core:" + (token ?? context.Connection.RemoteIpAddress?.ToString());
+
+    private static int Limit(SandboxState state, string? token) => token is null ? 60 : state.Options.RateLimits.GitHubPerHour;
+
     public static IResult Message(int status, string message, string docs = "https://docs.github.com/rest") =>
         SandboxResults.Json(new JsonObject { ["message"] = message, ["documentation_url"] = docs, ["status"] = status.ToString(CultureInfo.InvariantCulture) }, status);
 
@@ -31,21 +44,21 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
 
     public override IResult? Limit(HttpContext context, string endpoint)
     {
-        if (endpoint.StartsWith("oauth.", StringComparison.Ordinal))
+        if (endpoint.StartsWith("oauth.", StringComparison.Ordinal) || endpoint == "rate_limit.get")
         {
             return null;
         }
 
         var limits = state.Options.RateLimits;
         var token = OAuth.BasicCredentials.Bearer(context.Request);
-        var key = "github:core:" + (token ?? context.Connection.RemoteIpAddress?.ToString());
+        var key = Key(context, token);
         var secondary = state.Limiter.Acquire("github:secondary:" + key, limits.GitHubSecondaryPerMinute, TimeSpan.FromMinutes(1));
         if (!secondary.Allowed)
         {
             return RateLimited(context, secondary.RetryAfter);
         }
 
-        var limit = token is null ? 60 : limits.GitHubPerHour;
+        var limit = Limit(state, token);
         var primary = state.Limiter.Acquire(key, limit, TimeSpan.FromHours(1));
         var headers = context.Response.Headers;
         var reset = primary.ResetAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);

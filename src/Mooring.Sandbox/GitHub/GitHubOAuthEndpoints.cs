@@ -62,8 +62,17 @@ internal static class GitHubOAuthEndpoints
             return GitHubDialect.Message(401, "Bad credentials");
         }
 
-        var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-        var token = body?["access_token"]?.GetValue<string>();
+        string? token;
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            token = body?["access_token"]?.GetValue<string>();
+        }
+        catch (JsonException)
+        {
+            return GitHubDialect.Message(422, "Invalid request.\n\n\"access_token\" wasn't supplied.");
+        }
+
         var check = state.Tokens.Check(SandboxProvider.GitHub, token);
         if (check.Token is null || check.Token.Grant.ClientId != clientId)
         {

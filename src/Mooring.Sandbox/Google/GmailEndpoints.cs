@@ -118,11 +118,14 @@ internal static class GmailEndpoints
             return GoogleErrors.BadRequest("Missing required parameter: startHistoryId", "required");
         }
 
-        var changes = mailbox.ChangesSince(start - GoogleAccount.HistoryBase);
-        if (changes is null)
+        var all = mailbox.ChangesSince(start - GoogleAccount.HistoryBase);
+        if (all is null)
         {
             return GoogleErrors.NotFound();
         }
+
+        var types = q["historyTypes"].Where(t => t is not null).Select(t => t!).ToHashSet(StringComparer.Ordinal);
+        var changes = types.Count == 0 ? all : [.. all.Where(c => types.Contains(HistoryType(c.Kind)))];
 
         var max = Max(context.Request, 100, 500);
         var offset = GoogleTokens.Decode("h", q["pageToken"]) is { } token ? token.Offset : 0;
@@ -148,11 +151,18 @@ internal static class GmailEndpoints
         var withLabels = (JsonObject)reference.DeepClone();
         withLabels["labelIds"] = new JsonArray("INBOX");
         var entry = new JsonObject { ["id"] = HistoryId(change.Sequence), ["messages"] = new JsonArray(reference) };
-        entry[change.Kind switch { ChangeKind.Created => "messagesAdded", ChangeKind.Deleted => "messagesDeleted", _ => "labelsRemoved" }] = change.Kind == ChangeKind.Updated
+        entry[HistoryType(change.Kind).Replace("message", "messages", StringComparison.Ordinal).Replace("label", "labels", StringComparison.Ordinal)] = change.Kind == ChangeKind.Updated
             ? new JsonArray(new JsonObject { ["message"] = withLabels, ["labelIds"] = new JsonArray("UNREAD") })
             : new JsonArray(new JsonObject { ["message"] = withLabels });
         return entry;
     }
+
+    private static string HistoryType(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Created => "messageAdded",
+        ChangeKind.Deleted => "messageDeleted",
+        _ => "labelRemoved",
+    };
 
     private static IResult? Guard(SandboxState state, HttpContext context, string userId) =>
         GoogleAuth.Check(state.Tokens, context) ?? GoogleAuth.CheckUser(userId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,12 +14,15 @@ internal sealed class SandboxEndpointFilter(ProviderDialect dialect, SandboxStat
     {
         var http = context.HttpContext;
         var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<SandboxEndpointName>()?.Name ?? http.Request.Path.Value ?? string.Empty;
+        var tags = new TagList { { "provider", dialect.Provider }, { "endpoint", endpoint } };
+        SandboxMetrics.Requests.Add(1, tags);
         var fault = state.Faults.Next(dialect.Provider, endpoint, http.Request.Path.Value ?? string.Empty);
         var rule = fault?.Rule;
         if (fault is { Entry: var entry })
         {
             var logger = http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Mooring.Sandbox.Faults") ?? NullLogger.Instance;
             Log.FaultInjected(logger, entry.Kind, entry.Provider, entry.Endpoint, entry.RuleId, entry.MatchNumber);
+            SandboxMetrics.Faults.Add(1, [.. tags, new("kind", entry.Kind.ToString())]);
         }
 
         switch (rule?.Kind)
@@ -43,6 +47,7 @@ internal sealed class SandboxEndpointFilter(ProviderDialect dialect, SandboxStat
 
         if (state.Options.RateLimits.Enabled && dialect.Limit(http, endpoint) is { } limited)
         {
+            SandboxMetrics.RateLimited.Add(1, tags);
             return limited;
         }
 

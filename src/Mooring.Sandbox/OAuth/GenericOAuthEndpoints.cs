@@ -28,6 +28,7 @@ internal static class GenericOAuthEndpoints
             {
                 "authorization_code" => state.OAuth.Exchange(SandboxProvider.OAuth, request),
                 "refresh_token" => state.OAuth.Refresh(SandboxProvider.OAuth, request),
+                "client_credentials" => state.OAuth.ClientCredentials(SandboxProvider.OAuth, request),
                 null => new OAuthFailure(FailureReason.InvalidRequest, "grant_type is required."),
                 _ => new OAuthFailure(FailureReason.UnsupportedGrantType, "The grant type is not supported."),
             };
@@ -116,7 +117,7 @@ internal static class GenericOAuthEndpoints
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
             ["claims_supported"] = new JsonArray("sub", "iss", "aud", "exp", "iat", "nonce", "email", "email_verified", "name"),
             ["response_types_supported"] = new JsonArray("code"),
-            ["grant_types_supported"] = new JsonArray("authorization_code", "refresh_token"),
+            ["grant_types_supported"] = new JsonArray("authorization_code", "refresh_token", "client_credentials"),
             ["code_challenge_methods_supported"] = new JsonArray("S256", "plain"),
             ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post", "none"),
             ["revocation_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post", "none"),

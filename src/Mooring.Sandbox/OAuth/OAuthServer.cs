@@ -142,6 +142,19 @@ internal sealed class OAuthServer(SandboxOptions options, OAuthClientRegistry cl
         }
     }
 
+    /// <summary>RFC 6749 section 4.4: a confidential client gets an access token for itself; no refresh token.</summary>
+    public OAuthOutcome ClientCredentials(string provider, TokenRequest request)
+    {
+        var client = clients.Find(provider, request.ClientId);
+        if (client?.ClientSecret is null || client.ClientSecret != request.ClientSecret)
+        {
+            return new OAuthFailure(FailureReason.InvalidClient, "Client authentication failed.");
+        }
+
+        var grant = tokens.CreateGrant(provider, client.ClientId, request.Scope ?? string.Empty, client.ClientId);
+        return new TokenGrantResult(grant, tokens.Issue(grant, TokenKind.Access), null, null, null);
+    }
+
     private OAuthFailure? Validate(AuthorizationCode code, OAuthClient client, TokenRequest request)
     {
         if (code.ClientId != client.ClientId || code.ExpiresAt <= options.TimeProvider.GetUtcNow())

@@ -10,7 +10,8 @@ internal sealed record TokenRequest(
     string? CodeVerifier,
     string? RefreshToken,
     string? ClientId,
-    string? ClientSecret)
+    string? ClientSecret,
+    string? Scope = null)
 {
     public static async Task<TokenRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,7 @@ internal sealed record TokenRequest(
             Field("code_verifier"),
             Field("refresh_token"),
             basicId ?? Field("client_id"),
-            basicSecret ?? Field("client_secret"));
+            basicSecret ?? Field("client_secret"),
+            Field("scope"));
     }
 }

@@ -21,6 +21,11 @@ internal static class SlackApiEndpoints
         group.MapMethods("/api/" + name, ["GET", "POST"], async (HttpContext context) =>
         {
             var args = await SlackArgs.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            if (args["__invalid_json"] is not null)
+            {
+                return SlackResults.Error("invalid_json");
+            }
+
             return SlackResults.AuthError(state.Tokens, args.Token) is { } error ? SlackResults.Error(error) : handler(args, context);
         }).Named(name);
 
@@ -81,7 +86,7 @@ internal static class SlackApiEndpoints
 
     private static IResult PostMessage(SandboxState state, SlackArgs args, HttpContext context)
     {
-        if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
+        if (state.Slack.ChannelIndexOrName(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");
         }
@@ -104,7 +109,7 @@ internal static class SlackApiEndpoints
         var message = SlackJson.Message(store, store.Get(index)!.Value, state.Options.Seed);
         return SlackResults.Ok(new JsonObject
         {
-            ["channel"] = args["channel"],
+            ["channel"] = state.Slack.ChannelId(channel),
             ["ts"] = message["ts"]!.DeepClone(),
             ["message"] = message,
         });

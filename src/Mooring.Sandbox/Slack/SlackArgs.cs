@@ -28,10 +28,17 @@ internal sealed class SlackArgs(Dictionary<string, string> values, string? token
         }
         else if (request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
         {
-            using var doc = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
-            foreach (var p in doc.RootElement.EnumerateObject())
+            try
             {
-                values[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                using var doc = await JsonDocument.ParseAsync(request.Body, default, cancellationToken).ConfigureAwait(false);
+                foreach (var p in doc.RootElement.EnumerateObject())
+                {
+                    values[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                values["__invalid_json"] = "true";
             }
         }
 

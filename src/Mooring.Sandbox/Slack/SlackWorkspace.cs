@@ -38,5 +38,11 @@ internal sealed class SlackWorkspace
 
     public string ChannelId(long index) => SlackIds.Encode('C', _options.Seed, index);
 
+    /// <summary>chat.postMessage also takes a channel name (<c>general</c> or <c>#general</c>).</summary>
+    public long? ChannelIndexOrName(string? idOrName) => ChannelIndex(idOrName) ?? (idOrName is null ? null : Channels.Scan(0, descending: false)
+        .Where(c => !c.Deleted && SlackJson.Channel(this, c, _options.Seed)["name"]!.GetValue<string>() == idOrName.TrimStart('#'))
+        .Select(c => (long?)c.Index)
+        .FirstOrDefault());
+
     public long? ChannelIndex(string? id) => SlackIds.Decode('C', _options.Seed, id) is { } i && Channels.Get(i) is { Deleted: false } ? i : null;
 }

@@ -38,6 +38,23 @@ public sealed class OctokitFidelityTests
     }
 
     [Fact]
+    public async Task RepositoryAndRateLimit_ReadByOctokit_RateLimitCallIsFree()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Data.GitHubIssues = 12);
+        var client = Client(sandbox);
+
+        var repo = await client.Repository.Get("acme", "widgets");
+        var limits = await client.RateLimit.GetRateLimits();
+        var again = await client.RateLimit.GetRateLimits();
+
+        repo.FullName.ShouldBe("acme/widgets");
+        repo.OpenIssuesCount.ShouldBeInRange(1, 12);
+        limits.Resources.Core.Limit.ShouldBe(5000);
+        limits.Resources.Core.Remaining.ShouldBe(4999);
+        again.Resources.Core.Remaining.ShouldBe(4999);
+    }
+
+    [Fact]
     public async Task Get_UnknownIssue_ThrowsNotFound()
     {
         await using var sandbox = await TestSandbox.StartAsync(o => o.Data.GitHubIssues = 5);

@@ -29,6 +29,24 @@ public sealed class GoogleApiTests
     }
 
     [Fact]
+    public async Task Gmail_HistoryTypesFilter_KeepsOnlyThatKindOfChange()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Google).AccessToken;
+        var start = (await Get(sandbox, "google/gmail/v1/users/me/profile", token))["historyId"]!.GetValue<string>();
+        sandbox.Control.AdvanceData(20);
+
+        var all = (await Get(sandbox, $"google/gmail/v1/users/me/history?startHistoryId={start}", token))["history"]!.AsArray();
+        var added = await Get(sandbox, $"google/gmail/v1/users/me/history?startHistoryId={start}&historyTypes=messageAdded", token);
+
+        all.Count.ShouldBe(20);
+        var addedEntries = added["history"]!.AsArray();
+        addedEntries.Count.ShouldBe(all.Count(h => h!["messagesAdded"] is not null));
+        addedEntries.Count.ShouldBeLessThan(20);
+        addedEntries.ShouldAllBe(h => h!["messagesAdded"] != null);
+    }
+
+    [Fact]
     public async Task Gmail_SendWithoutTo_Answers400()
     {
         await using var sandbox = await TestSandbox.StartAsync();

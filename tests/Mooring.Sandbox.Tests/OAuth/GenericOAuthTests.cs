@@ -66,6 +66,56 @@ public sealed class GenericOAuthTests
     }
 
     [Fact]
+    public async Task ClientCredentials_ConfidentialClient_GetsAnAccessTokenWithoutRefresh_PublicClientDoesNot()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "client_credentials", ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret", ["scope"] = "reports:read" });
+        tokens["scope"]!.GetValue<string>().ShouldBe("reports:read");
+        tokens.ContainsKey("refresh_token").ShouldBeFalse();
+        var info = await sandbox.GetJsonAsync("oauth/userinfo", tokens["access_token"]!.GetValue<string>());
+        info["sub"]!.GetValue<string>().ShouldBe("sandbox-client");
+
+        sandbox.Control.RegisterClient(SandboxProvider.OAuth, "spa", null);
+        using var denied = await sandbox.PostFormAsync("oauth/token", new() { ["grant_type"] = "client_credentials", ["client_id"] = "spa" });
+        denied.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Refresh_AfterRefreshTokenLifetime_IsInvalidGrant()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.RefreshTokenLifetime = TimeSpan.FromDays(30));
+        var code = (await sandbox.AuthorizeAsync("oauth/authorize", new() { ["client_id"] = "sandbox-client", ["redirect_uri"] = Redirect, ["response_type"] = "code" }))["code"];
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect, ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" });
+        var refresh = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!.GetValue<string>(), ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" };
+
+        sandbox.Time.Advance(TimeSpan.FromDays(30));
+        using var expired = await sandbox.PostFormAsync("oauth/token", refresh);
+        expired.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await expired.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"invalid_grant\"");
+    }
+
+    [Fact]
+    public async Task Refresh_ConcurrentWithOneRotatingToken_ExactlyOneWins_ReuseRevokesTheGrant()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var code = (await sandbox.AuthorizeAsync("oauth/authorize", new() { ["client_id"] = "sandbox-client", ["redirect_uri"] = Redirect, ["response_type"] = "code" }))["code"];
+        var tokens = await Token(sandbox, new() { ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = Redirect, ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" });
+        var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens["refresh_token"]!.GetValue<string>(), ["client_id"] = "sandbox-client", ["client_secret"] = "sandbox-secret" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => sandbox.PostFormAsync("oauth/token", form)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest).ShouldBe(5);
+        var winner = JsonNode.Parse(await responses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        using var userinfo = await sandbox.SendAsync(HttpMethod.Get, "oauth/userinfo", winner["access_token"]!.GetValue<string>());
+        userinfo.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Token_WrongSecret_Answers401InvalidClient()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -61,7 +61,33 @@ public sealed class SlackApiTests
     }
 
     [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2]")]
+    public async Task Call_WithMalformedJsonBody_OkFalseInvalidJson(string body)
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+        using var response = await sandbox.SendAsync(HttpMethod.Post, "slack/api/chat.postMessage", token, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("invalid_json");
+    }
+
+    [Fact]
+    public async Task PostMessage_ByChannelName_AnswersWithTheChannelId()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+        var general = (await SlackOAuthTests.Post(sandbox, "slack/api/conversations.list", token, []))["channels"]![0]!;
+        general["name"]!.GetValue<string>().ShouldBe("general");
+
+        var posted = await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = "#general", ["text"] = "hi" });
+
+        posted["channel"]!.GetValue<string>().ShouldBe(general["id"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("C0NOPE00000", "channel_not_found")]
+    [InlineData("#no-such-channel", "channel_not_found")]
     public async Task PostMessage_UnknownChannel_OkFalseWithHttp200(string channel, string error)
     {
         await using var sandbox = await TestSandbox.StartAsync();
