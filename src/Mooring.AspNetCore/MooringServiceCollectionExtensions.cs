@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Mooring.AspNetCore;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Hosting;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
 using Mooring.Providers;
 using Mooring.Security;
@@ -49,6 +50,7 @@ public static class MooringServiceCollectionExtensions
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();
+        services.AddMooringWebhooks(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return new MooringBuilder(services, configuration);
     }

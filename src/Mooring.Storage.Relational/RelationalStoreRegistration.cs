@@ -14,6 +14,7 @@ internal static class RelationalStoreRegistration
         services.AddSingleton<IConnectionStore, RelationalConnectionStore>();
         services.AddSingleton<IOAuthStateStore, RelationalOAuthStateStore>();
         services.AddSingleton<IWebhookEventStore, RelationalWebhookEventStore>();
+        services.AddSingleton<IWebhookDeliveryStore, RelationalWebhookDeliveryStore>();
         services.AddSingleton<IRequestLogStore, RelationalRequestLogStore>();
         services.AddSingleton<ISyncStore, RelationalSyncStore>();
         services.AddSingleton<ISecretStore, RelationalSecretStore>();

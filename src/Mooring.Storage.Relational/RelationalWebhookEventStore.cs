@@ -54,6 +54,39 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
             cancellationToken, ("@now", Db.ToMs(now)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
     }
 
+    public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WebhookCompletion> completions, string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var applied = new bool[completions.Count];
+        if (completions.Count == 0)
+        {
+            return applied;
+        }
+
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var store = new StoreTransaction(db, transaction, StoreTransactions.ProviderOf(db));
+        await using var command = db.Command(
+            "UPDATE webhook_events SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, connection_id = COALESCE(connection_id, @connection) WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
+            transaction).With("@now", Db.ToMs(now)).With("@owner", owner).With("@id", null).With("@connection", null);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            command.Set("@id", completions[i].Id);
+            command.Set("@connection", completions[i].ConnectionId?.Value);
+            applied[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (applied[i] && completions[i].Writes is { } writes)
+            {
+                // The completion mark is written first: the row is now locked (PostgreSQL) or the database is (SQLite), so
+                // no other worker can complete the same event while the handler's writes run.
+                await writes(store, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return applied;
+    }
+
     public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -76,45 +109,13 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = db.Command(string.Empty);
-        var sql = new StringBuilder($"SELECT {WebhookEventSql.Columns} FROM webhook_events WHERE 1 = 1");
-        if (query.Provider is { } provider)
-        {
-            sql.Append(" AND provider = @provider");
-            command.With("@provider", provider.Value);
-        }
-
-        if (query.EventType is { } type)
-        {
-            sql.Append(" AND event_type = @type");
-            command.With("@type", type);
-        }
-
-        if (query.Statuses.Count > 0)
-        {
-            sql.Append(" AND status IN (").AppendJoin(", ", query.Statuses.Select((_, i) => "@s" + i)).Append(')');
-            for (var i = 0; i < query.Statuses.Count; i++)
-            {
-                command.With("@s" + i, EnumText.Of(query.Statuses[i]));
-            }
-        }
-
-        if (query.Before is { } before)
-        {
-            sql.Append(" AND id < @before");
-            command.With("@before", before);
-        }
-
-        sql.Append(" ORDER BY id DESC LIMIT @limit");
-        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
-        command.CommandText = sql.ToString();
-        var result = new List<WebhookEventRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(WebhookEventSql.Read(reader));
-        }
-
-        return result;
+        new SqlWhere(command, $"SELECT {WebhookEventSql.Columns} FROM webhook_events")
+            .When("provider", query.Provider?.Value)
+            .When("event_type", query.EventType)
+            .In("status", query.Statuses.Select(s => (object)EnumText.Of(s)).ToList())
+            .When("id", query.Before, "<")
+            .OrderBy("id DESC", query.Limit);
+        return await command.ReadAllAsync(WebhookEventSql.Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> ReplayAsync(IReadOnlyList<long>? ids, DateTimeOffset now, CancellationToken cancellationToken)

@@ -126,6 +126,37 @@ internal static class Schema
                 created_at BIGINT NOT NULL
             );
             """),
+        new(2, "webhook deliveries (the forwarding outbox) and their attempts", d => $"""
+            CREATE TABLE webhook_deliveries (
+                id {d.IdentityColumn},
+                webhook_event_id BIGINT NOT NULL,
+                target TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                lease_owner TEXT NULL,
+                lease_expires_at BIGINT NULL,
+                last_status_code INTEGER NULL,
+                last_error TEXT NULL,
+                created_at BIGINT NOT NULL,
+                delivered_at BIGINT NULL
+            );
+            CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status IN ('pending', 'failed');
+            CREATE INDEX ix_webhook_deliveries_leased ON webhook_deliveries (lease_expires_at) WHERE status = 'delivering';
+            CREATE INDEX ix_webhook_deliveries_event ON webhook_deliveries (webhook_event_id);
+
+            CREATE TABLE webhook_delivery_attempts (
+                id {d.IdentityColumn},
+                delivery_id BIGINT NOT NULL,
+                attempt INTEGER NOT NULL,
+                at BIGINT NOT NULL,
+                status_code INTEGER NULL,
+                duration_ms DOUBLE PRECISION NOT NULL,
+                error TEXT NULL
+            );
+            CREATE INDEX ix_webhook_delivery_attempts_delivery ON webhook_delivery_attempts (delivery_id, attempt);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

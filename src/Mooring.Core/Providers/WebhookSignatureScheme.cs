@@ -23,4 +23,10 @@ public enum WebhookSignatureScheme
 
     /// <summary>Google Cloud Pub/Sub push: a Google-signed OIDC token in the <c>Authorization</c> header.</summary>
     GooglePubSubOidc,
+
+    /// <summary>Shopify: <c>X-Shopify-Hmac-Sha256</c>, HMAC-SHA256 of the body in base64.</summary>
+    Shopify,
+
+    /// <summary>Any other provider that signs the body with an HMAC; algorithm, encoding and prefix are configured (<c>Mooring:Webhooks:Providers:{key}:Hmac</c>).</summary>
+    Hmac,
 }

@@ -20,6 +20,14 @@ public interface IWebhookEventStore
     Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Marks leased events completed in one transaction, each only if <paramref name="owner"/> still holds its lease, and runs
+    /// each such event's <see cref="WebhookCompletion.Writes"/> in that same transaction, so that a handler's effect and the
+    /// completion commit together or not at all. If any write throws, nothing is committed and the exception propagates.
+    /// Returns, for each completion in order, whether it was applied.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WebhookCompletion> completions, string owner, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records a failed attempt if <paramref name="owner"/> still holds the lease: status <see cref="WebhookEventStatus.Failed"/>
     /// with a retry at <paramref name="retryAt"/>, or <see cref="WebhookEventStatus.Dead"/> when <paramref name="retryAt"/> is <see langword="null"/>.
     /// </summary>

@@ -12,6 +12,7 @@ internal static class MooringCli
             ServeCommand.Create(),
             KeysCommand.Create(),
             MigrateCommand.Create(),
+            SandboxCommand.Create(),
         };
         return root;
     }

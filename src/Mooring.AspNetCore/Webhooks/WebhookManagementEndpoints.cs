@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Mooring.AspNetCore.Management;
+using Mooring.Connections;
+using Mooring.Storage;
+
+namespace Mooring.AspNetCore.Webhooks;
+
+/// <summary><c>/api/webhooks</c>: list and inspect events with their deliveries, replay one or all failed and dead ones.</summary>
+internal static class WebhookManagementEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/webhooks");
+        group.MapGet("/events", ListAsync);
+        group.MapGet("/events/{id:long}", GetAsync);
+        group.MapPost("/events/{id:long}/replay", ReplayOneAsync);
+        group.MapPost("/events/replay", ReplayAllAsync);
+        group.MapPost("/deliveries/replay", ReplayDeliveriesAsync);
+    }
+
+    private static async Task<IResult> ListAsync(IWebhookEventStore store, string? provider, string? status, string? type, long? before, int? limit, CancellationToken cancellationToken)
+    {
+        var query = new WebhookEventQuery { EventType = type, Before = before, Limit = limit ?? 100 };
+        if (provider is not null)
+        {
+            if (!ProviderKey.TryParse(provider, out var key, out var error))
+            {
+                return Problems.BadRequest("provider: " + error);
+            }
+
+            query = query with { Provider = key };
+        }
+
+        if (status is not null)
+        {
+            var statuses = new List<WebhookEventStatus>();
+            foreach (var text in status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!StatusText.TryParse(text, out var parsed))
+                {
+                    return Problems.BadRequest($"status: '{text}' is not one of pending, processing, completed, failed, dead.");
+                }
+
+                statuses.Add(parsed);
+            }
+
+            query = query with { Statuses = statuses };
+        }
+
+        if (query.Limit is < 1 or > 1000)
+        {
+            return Problems.BadRequest($"limit: {query.Limit} is out of range; use 1 to 1000.");
+        }
+
+        var events = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        var next = events.Count == query.Limit ? events[^1].Id : (long?)null;
+        return Results.Ok(new { data = events.Select(WebhookEventDto.From), next_before = next });
+    }
+
+    private static async Task<IResult> GetAsync(IWebhookEventStore store, IWebhookDeliveryStore deliveries, long id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return Problems.NotFound($"There is no webhook event {id}.");
+        }
+
+        var forwarded = new List<object>();
+        foreach (var d in await deliveries.ListAsync(id, 100, cancellationToken).ConfigureAwait(false))
+        {
+            var attempts = await deliveries.ListAttemptsAsync(d.Id, cancellationToken).ConfigureAwait(false);
+            forwarded.Add(new
+            {
+                id = d.Id, target = d.Target, message_id = d.MessageId, status = StatusText.Of(d.Status), attempts = d.Attempts,
+                next_attempt_at = d.NextAttemptAt, last_status_code = d.LastStatusCode, last_error = d.LastError, delivered_at = d.DeliveredAt,
+                log = attempts.Select(a => new { attempt = a.Attempt, at = a.At, status_code = a.StatusCode, duration_ms = a.DurationMs, error = a.Error }),
+            });
+        }
+
+        return Results.Ok(WebhookEventDto.Detail(found, forwarded));
+    }
+
+    private static async Task<IResult> ReplayOneAsync(IWebhookEventStore store, WebhookSignal signal, TimeProvider time, long id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return Problems.NotFound($"There is no webhook event {id}.");
+        }
+
+        if (found.Status is not (WebhookEventStatus.Failed or WebhookEventStatus.Dead))
+        {
+            return Results.Problem(title: "Conflict", detail: $"Event {id} is {StatusText.Of(found.Status)}; only failed or dead events can be replayed.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var replayed = await store.ReplayAsync([id], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        signal.Pulse();
+        return Results.Ok(new { replayed });
+    }
+
+    private static async Task<IResult> ReplayAllAsync(IWebhookEventStore store, WebhookSignal signal, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var replayed = await store.ReplayAsync(null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        signal.Pulse();
+        return Results.Ok(new { replayed });
+    }
+
+    private static async Task<IResult> ReplayDeliveriesAsync(IWebhookDeliveryStore deliveries, WebhookForwarder forwarder, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var replayed = await deliveries.ReplayAsync(null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        forwarder.Queued.Pulse();
+        return Results.Ok(new { replayed });
+    }
+}

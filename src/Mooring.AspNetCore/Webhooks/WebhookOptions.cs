@@ -1,0 +1,59 @@
+namespace Mooring.Webhooks;
+
+/// <summary>Incoming webhooks (configuration section <c>Mooring:Webhooks</c>). Validated at start-up.</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Mooring:Webhooks";
+
+    /// <summary>The largest body accepted; larger deliveries are answered 413 and not stored.</summary>
+    /// <value>The default value is 1 MiB (1048576 bytes).</value>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The providers whose webhooks are accepted, by provider key, with their secrets. A provider of the catalog that is
+    /// not listed here answers 404 at <c>/webhooks/{provider}</c>.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public Dictionary<string, WebhookProviderOptions> Providers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many workers process stored events in this instance (0 to only receive).</summary>
+    /// <value>The default value is 2.</value>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>How many events a worker leases at once.</summary>
+    /// <value>The default value is 64.</value>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>How long a worker holds leased events before another may take them (a crashed worker's events come back after it).</summary>
+    /// <value>The default value is 1 minute.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an idle worker looks for due events (new events wake it at once).</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many attempts an event gets before it is dead-lettered.</summary>
+    /// <value>The default value is 10.</value>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>The delay before the first retry; it doubles with every attempt, with jitter.</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest delay between two attempts.</summary>
+    /// <value>The default value is 1 hour.</value>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The most events written in one transaction by the group-commit writer.</summary>
+    /// <value>The default value is 512.</value>
+    public int WriteBatchSize { get; set; } = 512;
+
+    /// <summary>How many received events may wait for the writer before requests wait too.</summary>
+    /// <value>The default value is 8192.</value>
+    public int WriteQueueCapacity { get; set; } = 8192;
+
+    /// <summary>Forwarding of processed events to the host app (standalone mode).</summary>
+    /// <value>The default value is forwarding off (no <see cref="WebhookForwardingOptions.Url"/>).</value>
+    public WebhookForwardingOptions Forwarding { get; set; } = new();
+}

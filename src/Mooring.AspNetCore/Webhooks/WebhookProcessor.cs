@@ -1,0 +1,155 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mooring.Storage;
+using Mooring.Webhooks;
+
+namespace Mooring.AspNetCore.Webhooks;
+
+/// <summary>
+/// One round of a worker: lease due events, run their handlers, then mark the successes completed in one transaction
+/// together with the handlers' enlisted writes (and the forwarding outbox rows); failures are retried with backoff and
+/// dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>.
+/// </summary>
+internal sealed partial class WebhookProcessor(
+    IWebhookEventStore store,
+    WebhookHandlerRegistry handlers,
+    ConnectionRouter router,
+    WebhookForwarder forwarder,
+    IServiceScopeFactory scopes,
+    WebhookMetrics metrics,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookProcessor> logger)
+{
+    /// <summary>Processes one leased batch; returns how many events were leased.</summary>
+    public async Task<int> ProcessBatchAsync(string owner, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var leased = await store.LeaseAsync(owner, time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, cancellationToken).ConfigureAwait(false);
+        if (leased.Count == 0)
+        {
+            return 0;
+        }
+
+        var completions = new List<(WebhookEventRecord Event, WebhookCompletion Completion)>(leased.Count);
+        foreach (var webhookEvent in leased)
+        {
+            using var activity = WebhookMetrics.ActivitySource.StartActivity("webhook process");
+            activity?.SetTag("mooring.provider", webhookEvent.Provider.Value);
+            activity?.SetTag("mooring.webhook.event_type", webhookEvent.EventType);
+            var completion = await HandleAsync(owner, webhookEvent, cancellationToken).ConfigureAwait(false);
+            if (completion is not null)
+            {
+                completions.Add((webhookEvent, completion));
+            }
+        }
+
+        await CompleteAsync(owner, completions, cancellationToken).ConfigureAwait(false);
+        return leased.Count;
+    }
+
+    private async Task<WebhookCompletion?> HandleAsync(string owner, WebhookEventRecord webhookEvent, CancellationToken cancellationToken)
+    {
+        var connection = await router.RouteAsync(webhookEvent, cancellationToken).ConfigureAwait(false);
+        await using var scope = scopes.CreateAsyncScope();
+        var context = new WebhookContext(webhookEvent, connection, scope.ServiceProvider);
+        try
+        {
+            foreach (var handler in handlers.For(webhookEvent.Provider, webhookEvent.EventType))
+            {
+                await handler.Invoke(scope.ServiceProvider, context, cancellationToken).ConfigureAwait(false);
+            }
+
+            forwarder.Enlist(context);
+            var writes = context.Writes.ToArray();
+            return new WebhookCompletion(webhookEvent.Id, connection, writes.Length == 0 ? null : async (tx, ct) =>
+            {
+                foreach (var write in writes)
+                {
+                    await write(tx, ct).ConfigureAwait(false);
+                }
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(owner, webhookEvent, ex, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        finally
+        {
+            context.Release();
+        }
+    }
+
+    private async Task CompleteAsync(string owner, List<(WebhookEventRecord Event, WebhookCompletion Completion)> completions, CancellationToken cancellationToken)
+    {
+        if (completions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var applied = await store.CompleteAsync([.. completions.Select(c => c.Completion)], owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            Count(completions, applied);
+            forwarder.Queued.Pulse();
+        }
+        catch (Exception ex) when (completions.Count > 1 && ex is not OperationCanceledException)
+        {
+            // One handler's write failed and took the batch's transaction with it: complete one by one so that only it fails.
+            foreach (var one in completions)
+            {
+                await CompleteOneAsync(owner, one, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailAsync(owner, completions[0].Event, ex, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteOneAsync(string owner, (WebhookEventRecord Event, WebhookCompletion Completion) one, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Count([one], await store.CompleteAsync([one.Completion], owner, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FailAsync(owner, one.Event, ex, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Count(List<(WebhookEventRecord Event, WebhookCompletion Completion)> completions, IReadOnlyList<bool> applied)
+    {
+        for (var i = 0; i < completions.Count; i++)
+        {
+            metrics.Processed(completions[i].Event.Provider, applied[i] ? "completed" : "lease_lost");
+            if (!applied[i])
+            {
+                Log.LeaseLost(logger, completions[i].Event.Id);
+            }
+        }
+    }
+
+    private async Task FailAsync(string owner, WebhookEventRecord webhookEvent, Exception exception, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var dead = webhookEvent.Attempts >= settings.MaxAttempts;
+        DateTimeOffset? retryAt = dead ? null : time.GetUtcNow() + RetryBackoff.Delay(webhookEvent.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay, Random.Shared);
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        await store.FailAsync(webhookEvent.Id, owner, error.Length > 2000 ? error[..2000] : error, retryAt, cancellationToken).ConfigureAwait(false);
+        metrics.Processed(webhookEvent.Provider, dead ? "dead" : "failed");
+        Log.HandlerFailed(logger, exception, webhookEvent.Id, webhookEvent.Provider.Value, webhookEvent.EventType, webhookEvent.Attempts, dead);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Webhook event {Id} ({Provider} {EventType}) failed on attempt {Attempt}; dead-lettered: {Dead}")]
+        public static partial void HandlerFailed(ILogger logger, Exception exception, long id, string provider, string? eventType, int attempt, bool dead);
+
+        [LoggerMessage(2, LogLevel.Warning, "Webhook event {Id} took longer than its lease and was taken by another worker; its effects were not applied here")]
+        public static partial void LeaseLost(ILogger logger, long id);
+    }
+}

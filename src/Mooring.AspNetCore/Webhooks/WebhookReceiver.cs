@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mooring.Connections;
+using Mooring.Webhooks;
+
+namespace Mooring.AspNetCore.Webhooks;
+
+/// <summary>
+/// <c>POST /webhooks/{provider}/{connection?}</c>: reads the raw body, verifies it, stores the event durably (group commit)
+/// and only then answers 200. A refusal answers 4xx with a reason and stores nothing; a store failure answers 503 so
+/// that the provider retries.
+/// </summary>
+internal sealed partial class WebhookReceiver(
+    ReceivingProviders providers, WebhookInbox inbox, WebhookMetrics metrics, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
+{
+    public async Task ReceiveAsync(HttpContext http)
+    {
+        var started = time.GetTimestamp();
+        var key = http.Request.RouteValues["provider"] as string ?? string.Empty;
+        using var activity = WebhookMetrics.ActivitySource.StartActivity("webhook receive", ActivityKind.Server);
+        activity?.SetTag("mooring.provider", key);
+        if (!providers.TryGet(key, out var provider))
+        {
+            await RefuseAsync(http, "unknown", WebhookRejection.UnknownProvider).ConfigureAwait(false);
+            return;
+        }
+
+        ConnectionId? connection = null;
+        if (http.Request.RouteValues["connection"] is string segment)
+        {
+            if (!ConnectionId.TryParse(segment, out var id, out _))
+            {
+                await RefuseAsync(http, provider.Key.Value, WebhookRejection.UnknownProvider).ConfigureAwait(false);
+                return;
+            }
+
+            connection = id;
+        }
+
+        var body = await WebhookBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            await RefuseAsync(http, provider.Key.Value, WebhookRejection.TooLarge).ConfigureAwait(false);
+            return;
+        }
+
+        var headers = http.Request.Headers;
+        var request = new WebhookRequest(body, name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
+        var now = time.GetUtcNow();
+        var read = provider.Verifier.Verify(request, now) is { } rejection
+            ? Mooring.Webhooks.WebhookReadResult.Refused(rejection)
+            : provider.Reader.Read(request, now, connection, null);
+        if (read.Rejection is { } refused)
+        {
+            Log.Refused(logger, provider.Key.Value, refused.Code);
+            await RefuseAsync(http, provider.Key.Value, refused).ConfigureAwait(false);
+            return;
+        }
+
+        if (read.Challenge is { } challenge)
+        {
+            metrics.Received(provider.Key.Value, "challenge");
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync(challenge, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await StoreAsync(http, provider, read.Event!, started).ConfigureAwait(false);
+    }
+
+    private async Task StoreAsync(HttpContext http, ReceivingProvider provider, Storage.WebhookEventRecord webhookEvent, long started)
+    {
+        bool isNew;
+        try
+        {
+            isNew = await inbox.AcceptAsync(webhookEvent, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.StoreFailed(logger, ex, provider.Key.Value);
+            metrics.Received(provider.Key.Value, "error", "store_unavailable");
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = "5";
+            await http.Response.WriteAsJsonAsync(new WebhookAnswer("error", "store_unavailable", "The event could not be stored; retry later."), http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        metrics.Received(provider.Key.Value, isNew ? "accepted" : "duplicate");
+        metrics.Acknowledged(provider.Key, time.GetElapsedTime(started));
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(isNew ? """{"status":"accepted"}""" : """{"status":"duplicate"}""", http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task RefuseAsync(HttpContext http, string provider, WebhookRejection rejection)
+    {
+        metrics.Received(provider, "rejected", rejection.Code);
+        http.Response.StatusCode = rejection.StatusCode;
+        await http.Response.WriteAsJsonAsync(new WebhookAnswer("rejected", rejection.Code, rejection.Reason), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Refused a {Provider} webhook: {Code}")]
+        public static partial void Refused(ILogger logger, string provider, string code);
+
+        [LoggerMessage(2, LogLevel.Error, "Could not store a {Provider} webhook; answered 503 so that the provider retries")]
+        public static partial void StoreFailed(ILogger logger, Exception exception, string provider);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Mooring.Providers;
+using Mooring.Webhooks;
+
+namespace Mooring.AspNetCore.Webhooks;
+
+/// <summary>Registers incoming webhooks; called by <c>AddMooring</c>.</summary>
+internal static class WebhookServiceCollectionExtensions
+{
+    public static IServiceCollection AddMooringWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMooringProviderCatalog(configuration);
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.AddMetrics();
+        services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName);
+        services.TryAddSingleton<WebhookMetrics>();
+        services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<ReceivingProviders>();
+        services.TryAddSingleton<WebhookInbox>();
+        services.TryAddSingleton<WebhookReceiver>();
+        services.TryAddSingleton<WebhookHandlerRegistry>();
+        services.TryAddSingleton<ConnectionRouter>();
+        services.TryAddSingleton<WebhookForwarder>();
+        services.TryAddSingleton<WebhookProcessor>();
+        services.TryAddSingleton<DeliverySender>();
+        services.AddHostedService<WebhookWorker>();
+        services.AddHostedService<DeliveryWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Mooring.Connections;
+using Mooring.Storage;
+using Mooring.Webhooks;
+
+namespace Mooring.Server.Tests.Webhooks;
+
+/// <summary>Workers: exactly-once effects under duplicate storms, retries with backoff, dead letters, replay, routing.</summary>
+public sealed class WebhookProcessingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public Task DuplicateStorm_OnSqlite_HasEachEffectOnce() => DuplicateStormAsync();
+
+    [Fact]
+    public async Task DuplicateStorm_OnPostgres_HasEachEffectOnce()
+    {
+        var connectionString = await WebhookPostgres.CreateDatabaseAsync();
+        await DuplicateStormAsync("--Mooring:StorageProvider=postgres", $"--Mooring:Storage:Postgres:ConnectionString={connectionString}");
+    }
+
+    private static async Task DuplicateStormAsync(params string[] settings)
+    {
+        const int Events = 40;
+        var calls = new ConcurrentDictionary<string, int>();
+        await using var app = await WebhookApp.StartAsync(m => m.OnWebhook("stripe", (context, _) =>
+        {
+            calls.AddOrUpdate(context.Event.EventId, 1, (_, n) => n + 1);
+            context.Enlist(async (tx, ct) =>
+            {
+                await Execute(tx, "CREATE TABLE IF NOT EXISTS effects (event_id TEXT NOT NULL)", null, ct);
+                await Execute(tx, "INSERT INTO effects (event_id) VALUES (@id)", context.Event.EventId, ct);
+            });
+            return Task.CompletedTask;
+        }), [.. settings, "--Mooring:Webhooks:Workers=4", "--Mooring:Webhooks:BatchSize=8"]);
+        var ids = Enumerable.Range(0, Events).Select(i => $"evt_storm_{i}").ToList();
+
+        var responses = await Task.WhenAll(ids.SelectMany(id => Enumerable.Repeat(id, 3)).Select(id => app.PostStripeAsync(WebhookApp.StripeEvent(id))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Count(e => e.Status == WebhookEventStatus.Completed) == Events);
+        var effects = await CountEffectsAsync(app);
+        effects.Count.ShouldBe(Events);
+        effects.ShouldBe(ids, ignoreOrder: true);
+        calls.Values.ShouldAllBe(n => n == 1);
+    }
+
+    [Fact]
+    public async Task FailingHandler_IsRetriedWithBackoffThenDeadAndReplayable()
+    {
+        var healthy = false;
+        var attempts = new ConcurrentBag<int>();
+        await using var app = await WebhookApp.StartAsync(
+            m => m.OnWebhook("stripe", "invoice.paid", (c, _) =>
+            {
+                attempts.Add(c.Attempt);
+                return healthy ? Task.CompletedTask : throw new InvalidOperationException("downstream is down");
+            }),
+            "--Mooring:Webhooks:MaxAttempts=3",
+            "--Mooring:Webhooks:RetryBaseDelay=00:00:10");
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_fail", "invoice.paid"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single() is { Status: WebhookEventStatus.Failed, Attempts: 1 });
+        var failed = (await app.AllEventsAsync()).Single();
+        (failed.NextAttemptAt - app.Time.GetUtcNow()).ShouldBeInRange(TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(10));
+        failed.LastError.ShouldBe("InvalidOperationException: downstream is down");
+        app.Time.Advance(TimeSpan.FromSeconds(10));
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single() is { Status: WebhookEventStatus.Failed, Attempts: 2 });
+        app.Time.Advance(TimeSpan.FromSeconds(20));
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single() is { Status: WebhookEventStatus.Dead, Attempts: 3 });
+        attempts.OrderBy(a => a).ShouldBe([1, 2, 3]);
+
+        healthy = true;
+        var replay = await app.Http.PostAsync($"/api/webhooks/events/{failed.Id}/replay", null, Ct);
+
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single().Status == WebhookEventStatus.Completed);
+        (await app.Http.PostAsync($"/api/webhooks/events/{failed.Id}/replay", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Routing_ByPayloadAccountOrPathSegment_FindsTheConnection()
+    {
+        var routed = new ConcurrentDictionary<string, ConnectionId?>();
+        await using var app = await WebhookApp.StartAsync(m => m.OnWebhook("stripe", (c, _) =>
+        {
+            routed[c.Event.EventId] = c.ConnectionId;
+            return Task.CompletedTask;
+        }));
+        await app.Services.GetRequiredService<IConnectionVault>().CreateAsync(
+            new Connection
+            {
+                Id = ConnectionId.Parse("conn-stripe-1"), Provider = ProviderKey.Parse("stripe"), AuthMode = AuthMode.ApiKey,
+                Metadata = new Dictionary<string, string> { ["account_id"] = "acct_42" },
+            },
+            new ConnectionCredentials { AccessToken = "sk_test_x" },
+            Ct);
+
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_acct", account: "acct_42"));
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_other", account: "acct_unknown"));
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_path"), path: "/webhooks/stripe/conn-explicit");
+
+        await WebhookApp.EventuallyAsync(() => Task.FromResult(routed.Count == 3));
+        routed["evt_acct"].ShouldBe(ConnectionId.Parse("conn-stripe-1"));
+        routed["evt_other"].ShouldBeNull();
+        routed["evt_path"].ShouldBe(ConnectionId.Parse("conn-explicit"));
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).All(e => e.Status == WebhookEventStatus.Completed));
+        (await app.AllEventsAsync()).Single(e => e.EventId == "evt_acct").ConnectionId.ShouldBe(ConnectionId.Parse("conn-stripe-1"));
+    }
+
+    [Fact]
+    public async Task ManagementApi_ListsFiltersAndShowsEvents()
+    {
+        await using var app = await WebhookApp.StartAsync(null, "--Mooring:Webhooks:Workers=0");
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_a", "invoice.paid"));
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_b", "charge.refunded"));
+
+        var list = await app.Http.GetFromJsonAsync<JsonElement>("/api/webhooks/events?type=invoice.paid&status=pending", Ct);
+        var id = list.GetProperty("data")[0].GetProperty("id").GetInt64();
+        var detail = await app.Http.GetFromJsonAsync<JsonElement>($"/api/webhooks/events/{id}", Ct);
+        var badStatus = await app.Http.GetAsync("/api/webhooks/events?status=nope", Ct);
+        var missing = await app.Http.GetAsync("/api/webhooks/events/999999", Ct);
+        using var anonymous = new HttpClient { BaseAddress = app.Http.BaseAddress };
+        var unauthorized = await anonymous.GetAsync("/api/webhooks/events", Ct);
+
+        list.GetProperty("data").GetArrayLength().ShouldBe(1);
+        detail.GetProperty("event_id").GetString().ShouldBe("evt_a");
+        detail.GetProperty("body").GetString().ShouldBe(WebhookApp.StripeEvent("evt_a", "invoice.paid"));
+        (badStatus.StatusCode, missing.StatusCode, unauthorized.StatusCode).ShouldBe((HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized));
+    }
+
+    private static async Task Execute(StoreTransaction tx, string sql, string? id, CancellationToken ct)
+    {
+        await using var command = tx.CreateCommand(sql);
+        if (id is not null)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@id";
+            p.Value = id;
+            command.Parameters.Add(p);
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<List<string>> CountEffectsAsync(WebhookApp app)
+    {
+        await using var db = await app.OpenDatabaseAsync();
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT event_id FROM effects";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(Ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+}
