@@ -20,7 +20,7 @@ internal static class CreateConnectionEndpoint
 
         if (body.AuthMode is null || !Enum.TryParse<AuthMode>(body.AuthMode.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var mode))
         {
-            return Problems.BadRequest($"authMode: '{body.AuthMode}' is not one of api_key, basic, o_auth2_client_credentials.");
+            return Problems.BadRequest($"authMode: '{body.AuthMode}' is not one of api_key, basic, oauth2_client_credentials.");
         }
 
         ConnectionId? id = null;
