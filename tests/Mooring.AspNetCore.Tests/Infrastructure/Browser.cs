@@ -16,9 +16,9 @@ public sealed class Browser(MooringTestHost mooring) : IDisposable
     /// <summary>The connect cookie this browser holds, as a Cookie header value.</summary>
     public string? Cookie { get; set; }
 
-    public static async Task<string> CreateLinkAsync(MooringTestHost mooring, string? connectionId = null, string endUser = "user-1")
+    public static async Task<string> CreateLinkAsync(MooringTestHost mooring, string? connectionId = null, string endUser = "user-1", string provider = "idp")
     {
-        var response = await mooring.Client.PostAsJsonAsync("/api/connect-links", new { provider = "idp", connectionId, endUserRef = endUser });
+        var response = await mooring.Client.PostAsJsonAsync("/api/connect-links", new { provider, connectionId, endUserRef = endUser });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("url").GetString()!;
@@ -47,9 +47,9 @@ public sealed class Browser(MooringTestHost mooring) : IDisposable
     public async Task<HttpResponseMessage> AuthorizeAsync(Uri authorizationUrl) => await _network.GetAsync(authorizationUrl);
 
     /// <summary>Connect link → provider → the callback URL the provider sends back (not yet delivered).</summary>
-    public async Task<Uri> GetCallbackAsync(string? connectionId = null)
+    public async Task<Uri> GetCallbackAsync(string? connectionId = null, string provider = "idp")
     {
-        var authorize = await OpenLinkAsync(await CreateLinkAsync(mooring, connectionId));
+        var authorize = await OpenLinkAsync(await CreateLinkAsync(mooring, connectionId, provider: provider));
         using var response = await AuthorizeAsync(authorize);
         response.StatusCode.ShouldBe(HttpStatusCode.Found, await response.Content.ReadAsStringAsync());
         return response.Headers.Location!;
@@ -68,9 +68,9 @@ public sealed class Browser(MooringTestHost mooring) : IDisposable
     }
 
     /// <summary>The whole flow; returns the connection it stored.</summary>
-    public async Task<Connection> ConnectAsync(string? connectionId = null)
+    public async Task<Connection> ConnectAsync(string? connectionId = null, string provider = "idp")
     {
-        using var response = await DeliverAsync(await GetCallbackAsync(connectionId));
+        using var response = await DeliverAsync(await GetCallbackAsync(connectionId, provider));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var id = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query)["connection_id"]!;
         return (await mooring.Get<IConnectionManager>().GetAsync(ConnectionId.Parse(id), CancellationToken.None)).ShouldNotBeNull();
