@@ -98,7 +98,7 @@ public sealed class ServeTests : IAsyncLifetime
 
         status.GetProperty("mode").GetString().ShouldBe("production");
         status.GetProperty("store").GetProperty("provider").GetString().ShouldBe("sqlite");
-        status.GetProperty("store").GetProperty("schemaVersion").GetInt32().ShouldBe(1);
+        status.GetProperty("store").GetProperty("schemaVersion").GetInt32().ShouldBe(App.Services.GetRequiredService<Mooring.Storage.IStoreMigrator>().LatestVersion);
         status.GetProperty("encryption").GetProperty("activeKeyId").GetString().ShouldBe("k1");
     }
 }
