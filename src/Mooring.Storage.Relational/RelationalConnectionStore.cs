@@ -27,6 +27,7 @@ internal sealed class RelationalConnectionStore(StoreDialect dialect) : IConnect
             .When("end_user_ref", query.EndUserRef)
             .When("tenant_ref", query.TenantRef)
             .When("status", query.Status is { } status ? EnumText.Of(status) : null)
+            .When("expires_at", Db.ToMs(query.ExpiringBefore), "<")
             .When("id", query.After?.Value, ">")
             .OrderBy("id", query.Limit);
         return await command.ReadAllAsync(r => Read(r).Connection, cancellationToken).ConfigureAwait(false);

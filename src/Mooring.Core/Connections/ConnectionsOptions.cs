@@ -33,6 +33,14 @@ public sealed class ConnectionsOptions
     /// <value>The default value is <see langword="null"/>: taken from each request's scheme, host and path base.</value>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// How often Mooring looks for OAuth connections whose access token would expire before the next look, and refreshes
+    /// them, so that a connection nobody uses for a while keeps a live grant (rotating refresh tokens such as Slack's
+    /// expire with their access token). <see cref="TimeSpan.Zero"/> turns background refresh off.
+    /// </summary>
+    /// <value>The default value is 5 minutes.</value>
+    public TimeSpan BackgroundRefreshInterval { get; set; } = ConnectionsConstants.BackgroundRefreshInterval;
+
     /// <summary>Where the browser goes after a connection succeeded, with <c>connection_id</c> and <c>provider</c> added to the query.</summary>
     /// <value>The default value is <see langword="null"/>: Mooring shows a page saying the connection worked.</value>
     public string? SuccessUrl { get; set; }

@@ -18,6 +18,7 @@ internal sealed class ConnectionsOptionsValidator : IValidateOptions<Connections
         Positive(failures, "TokenRequestTimeout", options.TokenRequestTimeout, allowZero: false);
         Positive(failures, "AuthorizationLifetime", options.AuthorizationLifetime, allowZero: false);
         Positive(failures, "ConnectLinkLifetime", options.ConnectLinkLifetime, allowZero: false);
+        Positive(failures, "BackgroundRefreshInterval", options.BackgroundRefreshInterval, allowZero: true);
         AbsoluteUrl(failures, "PublicBaseUrl", options.PublicBaseUrl);
         AbsoluteUrl(failures, "SuccessUrl", options.SuccessUrl);
         AbsoluteUrl(failures, "FailureUrl", options.FailureUrl);

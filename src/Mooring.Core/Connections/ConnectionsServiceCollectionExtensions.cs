@@ -51,6 +51,8 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddKeyedSingleton<ITokenRevoker, GitHubRevoker>(GitHubRevoker.ProviderKey);
         services.TryAddSingleton<Disconnector>();
         services.TryAddSingleton<IConnectionManager, ConnectionManager>();
+        services.TryAddSingleton<BackgroundTokenRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTokenRefresher>());
         return services;
     }
 }

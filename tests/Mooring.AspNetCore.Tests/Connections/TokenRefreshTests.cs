@@ -32,6 +32,40 @@ public sealed class TokenRefreshTests(IdentityProviderFixture fixture) : Mooring
     }
 
     [Fact]
+    public async Task BackgroundRefresh_TokenExpiringBeforeTheNextPass_IsRefreshedAndStored()
+    {
+        var connection = await ConnectAsync();
+        var refresher = Mooring.Get<BackgroundTokenRefresher>();
+        var vault = Mooring.Get<IConnectionVault>();
+        var (_, before) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
+
+        Mooring.Time.SetUtcNow(connection.ExpiresAt!.Value - TimeSpan.FromMinutes(30));
+        (await refresher.RunOnceAsync(Ct)).ShouldBe(0, "not due before the next pass");
+        Mooring.Time.SetUtcNow(connection.ExpiresAt.Value - TimeSpan.FromMinutes(1));
+        (await refresher.RunOnceAsync(Ct)).ShouldBe(1);
+
+        Idp.RefreshRequests.ShouldBe(1);
+        var (after, credentials) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
+        after.ExpiresAt.ShouldNotBeNull().ShouldBeGreaterThan(connection.ExpiresAt.Value);
+        credentials!.RefreshToken.ShouldNotBe(before!.RefreshToken);
+        (await refresher.RunOnceAsync(Ct)).ShouldBe(0, "the new token is not due");
+    }
+
+    [Fact]
+    public async Task BackgroundRefresh_ConnectionNeedingReconnect_IsLeftAlone()
+    {
+        var connection = await ConnectAsync();
+        var vault = Mooring.Get<IConnectionVault>();
+        var (current, credentials) = (await vault.GetAsync(connection.Id, Ct)).ShouldNotBeNull();
+        await vault.UpdateAsync(current with { Status = ConnectionStatus.NeedsReconnect }, credentials, current.Version, Ct);
+        Mooring.Time.SetUtcNow(connection.ExpiresAt!.Value - TimeSpan.FromMinutes(1));
+
+        (await Mooring.Get<BackgroundTokenRefresher>().RunOnceAsync(Ct)).ShouldBe(0);
+
+        Idp.RefreshRequests.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task GetAccessToken_ThousandConcurrentCallersOnExpiredToken_OneRefresh()
     {
         var connection = await ConnectAsync();

@@ -75,6 +75,7 @@ public sealed class MooringTestHost : IAsyncDisposable
             ["Mooring:Connections:PublicBaseUrl"] = BaseUrl,
             ["Mooring:Connections:SuccessUrl"] = "http://app.test/connected",
             ["Mooring:Connections:TokenRequestRetryDelay"] = "00:00:00",
+            ["Mooring:Connections:BackgroundRefreshInterval"] = "00:00:00", // tests drive RunOnceAsync themselves
         };
         foreach (var (key, value) in settings ?? [])
         {
