@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Mooring.AspNetCore.Connections;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
 using Mooring.AspNetCore.Webhooks;
@@ -13,7 +14,8 @@ public static class MooringEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>/health</c> (ASP.NET Core health checks, including the store) and the management API under <paramref name="apiPrefix"/>,
-    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>, and the providers' webhook endpoint <c>POST /webhooks/{provider}/{connection?}</c>.
+    /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>, the providers' webhook endpoint <c>POST /webhooks/{provider}/{connection?}</c>,
+    /// and the connect flow's browser endpoints (<c>/connect/{link}</c> and the OAuth redirect URI <c>/connect/callback</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api")
     {
@@ -24,6 +26,8 @@ public static class MooringEndpointRouteBuilderExtensions
         ConnectionEndpoints.Map(api);
         WebhookManagementEndpoints.Map(api);
         WebhookEndpoints.Map(endpoints);
+        ConnectLinkEndpoints.Map(api);
+        ConnectEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -7,6 +7,8 @@ using Mooring.AspNetCore;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Hosting;
 using Mooring.AspNetCore.Webhooks;
+using Mooring.Connections;
+using Mooring.Providers;
 using Mooring.Security;
 using Mooring.Storage;
 using Mooring.Storage.Postgres;
@@ -19,7 +21,7 @@ public static class MooringServiceCollectionExtensions
 {
     /// <summary>
     /// Adds Mooring: options bound from the <c>Mooring</c> section of <paramref name="configuration"/> and validated at start-up,
-    /// encryption at rest, the store chosen by <c>Mooring:StorageProvider</c> (migrated before the app takes requests) and its
+    /// encryption at rest, the provider catalog, connections (<see cref="IConnectionManager"/>, <see cref="ITokenManager"/>), the store chosen by <c>Mooring:StorageProvider</c> (migrated before the app takes requests) and its
     /// health check. Map the endpoints with <c>app.MapMooring()</c>.
     /// </summary>
     public static IMooringBuilder AddMooring(this IServiceCollection services, IConfiguration configuration, Action<MooringOptions>? configure = null)
@@ -43,6 +45,8 @@ public static class MooringServiceCollectionExtensions
             .Bind(configuration.GetSection(EncryptionOptions.SectionName))
             .PostConfigure<IOptions<MooringOptions>>((encryption, m) => sandbox.Apply(encryption, m.Value));
         services.AddMooringCore();
+        services.AddMooringProviderCatalog(configuration);
+        services.AddMooringConnections(configuration);
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();

@@ -47,6 +47,8 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public override IConnectionLock CreateConnectionLock() => new PostgresConnectionLock(_dataSource);
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Mooring.Connections;
 using Mooring.Security;
 
@@ -23,28 +22,15 @@ internal sealed class RelationalConnectionStore(StoreDialect dialect) : IConnect
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(string.Empty);
-        var sql = new StringBuilder($"SELECT {Columns} FROM connections WHERE 1 = 1");
-        Filter(sql, command, "provider", query.Provider?.Value);
-        Filter(sql, command, "end_user_ref", query.EndUserRef);
-        Filter(sql, command, "tenant_ref", query.TenantRef);
-        Filter(sql, command, "status", query.Status is { } status ? EnumText.Of(status) : null);
-        if (query.After is { } after)
-        {
-            sql.Append(" AND id > @after");
-            command.With("@after", after.Value);
-        }
-
-        sql.Append(" ORDER BY id LIMIT @limit");
-        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
-        command.CommandText = sql.ToString();
-        var result = new List<Connection>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(Read(reader).Connection);
-        }
-
-        return result;
+        new SqlWhere(command, $"SELECT {Columns} FROM connections")
+            .When("provider", query.Provider?.Value)
+            .When("end_user_ref", query.EndUserRef)
+            .When("tenant_ref", query.TenantRef)
+            .When("status", query.Status is { } status ? EnumText.Of(status) : null)
+            .When("expires_at", Db.ToMs(query.ExpiringBefore), "<")
+            .When("id", query.After?.Value, ">")
+            .OrderBy("id", query.Limit);
+        return await command.ReadAllAsync(r => Read(r).Connection, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoredConnection> InsertAsync(StoredConnection connection, CancellationToken cancellationToken)
@@ -83,15 +69,6 @@ internal sealed class RelationalConnectionStore(StoreDialect dialect) : IConnect
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await db.ExecuteAsync("DELETE FROM connections WHERE id = @id", cancellationToken, ("@id", id.Value)).ConfigureAwait(false) == 1;
-    }
-
-    private static void Filter(StringBuilder sql, DbCommand command, string column, string? value)
-    {
-        if (value is not null)
-        {
-            sql.Append(" AND ").Append(column).Append(" = @").Append(column);
-            command.With("@" + column, value);
-        }
     }
 
     private static DbCommand Bind(DbCommand command, StoredConnection stored)

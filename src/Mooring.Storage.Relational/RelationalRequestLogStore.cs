@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Mooring.Connections;
 
 namespace Mooring.Storage.Relational;
@@ -26,6 +25,11 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
             command.With(name, null);
         }
 
+        if (entries.Count > 1)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var e in entries)
         {
             command.Set("@at", Db.ToMs(e.At));
@@ -49,42 +53,13 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = db.Command(string.Empty);
-        var sql = new StringBuilder($"SELECT {Columns} FROM request_log WHERE 1 = 1");
-        if (query.Provider is { } provider)
-        {
-            sql.Append(" AND provider = @p");
-            command.With("@p", provider.Value);
-        }
-
-        if (query.ConnectionId is { } connection)
-        {
-            sql.Append(" AND connection_id = @c");
-            command.With("@c", connection.Value);
-        }
-
-        if (query.Since is { } since)
-        {
-            sql.Append(" AND at >= @since");
-            command.With("@since", Db.ToMs(since));
-        }
-
-        if (query.Before is { } before)
-        {
-            sql.Append(" AND id < @before");
-            command.With("@before", before);
-        }
-
-        sql.Append(" ORDER BY id DESC LIMIT @limit");
-        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
-        command.CommandText = sql.ToString();
-        var result = new List<RequestLogEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(Read(reader));
-        }
-
-        return result;
+        new SqlWhere(command, $"SELECT {Columns} FROM request_log")
+            .When("provider", query.Provider?.Value)
+            .When("connection_id", query.ConnectionId?.Value)
+            .When("at", Db.ToMs(query.Since), ">=")
+            .When("id", query.Before, "<")
+            .OrderBy("id DESC", query.Limit);
+        return await command.ReadAllAsync(Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

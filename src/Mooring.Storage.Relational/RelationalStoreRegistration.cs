@@ -18,6 +18,7 @@ internal static class RelationalStoreRegistration
         services.AddSingleton<IRequestLogStore, RelationalRequestLogStore>();
         services.AddSingleton<ISyncStore, RelationalSyncStore>();
         services.AddSingleton<ISecretStore, RelationalSecretStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<StoreDialect>().CreateConnectionLock());
         return services;
     }
 }

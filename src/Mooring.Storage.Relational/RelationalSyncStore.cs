@@ -21,14 +21,7 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = db.Command($"SELECT {StateColumns} FROM sync_state WHERE connection_id = @c ORDER BY model").With("@c", connectionId.Value);
-        var result = new List<SyncStateRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(ReadState(reader));
-        }
-
-        return result;
+        return await command.ReadAllAsync(ReadState, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> TryAcquireLeaseAsync(ConnectionId connectionId, string model, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
@@ -94,23 +87,12 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
     public async Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var modelFilter = model is null ? string.Empty : " AND model = @m";
-        await using var command = db.Command(
-            $"SELECT {RunColumns} FROM sync_runs WHERE connection_id = @c{modelFilter} ORDER BY id DESC LIMIT @limit")
-            .With("@c", connectionId.Value).With("@limit", Math.Clamp(limit, 1, 1000));
-        if (model is not null)
-        {
-            command.With("@m", model);
-        }
-
-        var result = new List<SyncRunRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(ReadRun(reader));
-        }
-
-        return result;
+        await using var command = db.Command(string.Empty);
+        new SqlWhere(command, $"SELECT {RunColumns} FROM sync_runs")
+            .When("connection_id", connectionId.Value)
+            .When("model", model)
+            .OrderBy("id DESC", limit);
+        return await command.ReadAllAsync(ReadRun, cancellationToken).ConfigureAwait(false);
     }
 
     private static DbCommand BindRun(DbCommand command, SyncRunRecord run) => command

@@ -109,45 +109,13 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = db.Command(string.Empty);
-        var sql = new StringBuilder($"SELECT {WebhookEventSql.Columns} FROM webhook_events WHERE 1 = 1");
-        if (query.Provider is { } provider)
-        {
-            sql.Append(" AND provider = @provider");
-            command.With("@provider", provider.Value);
-        }
-
-        if (query.EventType is { } type)
-        {
-            sql.Append(" AND event_type = @type");
-            command.With("@type", type);
-        }
-
-        if (query.Statuses.Count > 0)
-        {
-            sql.Append(" AND status IN (").AppendJoin(", ", query.Statuses.Select((_, i) => "@s" + i)).Append(')');
-            for (var i = 0; i < query.Statuses.Count; i++)
-            {
-                command.With("@s" + i, EnumText.Of(query.Statuses[i]));
-            }
-        }
-
-        if (query.Before is { } before)
-        {
-            sql.Append(" AND id < @before");
-            command.With("@before", before);
-        }
-
-        sql.Append(" ORDER BY id DESC LIMIT @limit");
-        command.With("@limit", Math.Clamp(query.Limit, 1, 1000));
-        command.CommandText = sql.ToString();
-        var result = new List<WebhookEventRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(WebhookEventSql.Read(reader));
-        }
-
-        return result;
+        new SqlWhere(command, $"SELECT {WebhookEventSql.Columns} FROM webhook_events")
+            .When("provider", query.Provider?.Value)
+            .When("event_type", query.EventType)
+            .In("status", query.Statuses.Select(s => (object)EnumText.Of(s)).ToList())
+            .When("id", query.Before, "<")
+            .OrderBy("id DESC", query.Limit);
+        return await command.ReadAllAsync(WebhookEventSql.Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> ReplayAsync(IReadOnlyList<long>? ids, DateTimeOffset now, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ internal abstract class StoreDialect
     /// <summary>Serialises migrations across instances, inside <paramref name="transaction"/>.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Creates the lock that serialises work on one connection (default: in this process only).</summary>
+    public virtual IConnectionLock CreateConnectionLock() => new Locks.InProcessConnectionLock();
+
     /// <summary>Whether the exception is a unique-key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);
 

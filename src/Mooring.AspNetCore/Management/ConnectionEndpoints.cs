@@ -6,7 +6,7 @@ using Mooring.Storage;
 
 namespace Mooring.AspNetCore.Management;
 
-/// <summary><c>/api/connections</c>: list, look up by end user, get, delete.</summary>
+/// <summary><c>/api/connections</c>: list, look up by end user, get, create (API key, basic, client credentials), disconnect.</summary>
 internal static class ConnectionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -14,6 +14,7 @@ internal static class ConnectionEndpoints
         var group = api.MapGroup("/connections");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
+        group.MapPost("/", CreateConnectionEndpoint.CreateAsync);
         group.MapDelete("/{id}", DeleteAsync);
     }
 
@@ -72,15 +73,17 @@ internal static class ConnectionEndpoints
         return stored is null ? Problems.NotFound($"There is no connection '{id}'.") : Results.Ok(ConnectionDto.From(stored.Connection));
     }
 
-    private static async Task<IResult> DeleteAsync(IConnectionStore store, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(IConnectionManager connections, string id, CancellationToken cancellationToken)
     {
         if (!ConnectionId.TryParse(id, out var connectionId, out var error))
         {
             return Problems.BadRequest("id: " + error);
         }
 
-        return await store.DeleteAsync(connectionId, cancellationToken).ConfigureAwait(false)
-            ? Results.NoContent()
+        // Revokes at the provider, then deletes locally even if the provider is down; the answer says which happened.
+        var result = await connections.DisconnectAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        return result.Deleted
+            ? Results.Ok(new { deleted = true, revoked = result.Revoked, revocation_error = result.RevocationError })
             : Problems.NotFound($"There is no connection '{id}'.");
     }
 }

@@ -17,6 +17,9 @@ public sealed record ConnectionQuery
     /// <summary>Only connections in this status.</summary>
     public ConnectionStatus? Status { get; init; }
 
+    /// <summary>Only connections whose access token expires before this time.</summary>
+    public DateTimeOffset? ExpiringBefore { get; init; }
+
     /// <summary>Keyset paging: only ids after this one (ordinal order).</summary>
     public ConnectionId? After { get; init; }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Mooring.Sandbox;
 
 namespace Mooring.Server.Hosting;
 
@@ -21,6 +22,13 @@ internal static class ServerHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         QuietStartFailures(builder.Logging);
+        var sandbox = SandboxWiring.IsSandbox(builder.Configuration);
+        if (sandbox)
+        {
+            SandboxWiring.AddProviderOverrides(builder.Configuration, SandboxWiring.BaseUrl(builder.Configuration));
+            builder.Services.AddSandbox();
+        }
+
         builder.Services.AddMooring(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
@@ -31,6 +39,11 @@ internal static class ServerHost
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
         app.MapMooring();
+        if (sandbox)
+        {
+            app.MapSandbox(SandboxWiring.Prefix);
+        }
+
         return app;
     }
 

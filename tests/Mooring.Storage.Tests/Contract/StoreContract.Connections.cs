@@ -83,4 +83,17 @@ public abstract partial class StoreContract
         (await store.DeleteAsync(ConnectionId.Parse("gone"), Ct)).ShouldBeFalse();
         (await store.GetAsync(ConnectionId.Parse("gone"), Ct)).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Connections_ListExpiringBefore_ReturnsOnlyThoseDueAndNotThoseWithoutExpiry()
+    {
+        var store = Harness.Get<IConnectionStore>();
+        await store.InsertAsync(new StoredConnection(NewConnection("soon") with { ExpiresAt = Now + TimeSpan.FromMinutes(3) }, null), Ct);
+        await store.InsertAsync(new StoredConnection(NewConnection("later") with { ExpiresAt = Now + TimeSpan.FromHours(3) }, null), Ct);
+        await store.InsertAsync(new StoredConnection(NewConnection("never") with { ExpiresAt = null }, null), Ct);
+
+        var due = await store.ListAsync(new ConnectionQuery { ExpiringBefore = Now + TimeSpan.FromMinutes(5) }, Ct);
+
+        due.Select(c => c.Id.Value).ShouldBe(["soon"]);
+    }
 }

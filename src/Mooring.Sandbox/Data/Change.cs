@@ -1,0 +1,15 @@
+namespace Mooring.Sandbox.Data;
+
+/// <summary>What happened to a record.</summary>
+internal enum ChangeKind
+{
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// <summary>One entry of a store's change log; the sequence is what sync tokens and history ids encode.</summary>
+internal readonly record struct Change(long Sequence, long Index, ChangeKind Kind, DateTimeOffset At);
+
+/// <summary>The current state of one record; the content itself is a pure function of (seed, index, version).</summary>
+internal readonly record struct RecordState(long Index, int Version, bool Deleted, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,23 @@
+namespace Mooring.Sandbox.Faults;
+
+/// <summary>What an injected fault does to a request.</summary>
+public enum FaultKind
+{
+    /// <summary>Answer with <see cref="FaultRule.StatusCode"/> and the provider's own error body.</summary>
+    Status,
+
+    /// <summary>Wait <see cref="FaultRule.Latency"/> on the sandbox clock, then answer normally.</summary>
+    Latency,
+
+    /// <summary>Never answer: the request hangs until the client gives up (a timeout).</summary>
+    Hang,
+
+    /// <summary>Drop the connection without a response.</summary>
+    Abort,
+
+    /// <summary>Answer as the provider does when its rate limit is exceeded (429 or 403 with its headers).</summary>
+    RateLimit,
+
+    /// <summary>Revoke the grant of the presented token, then let the request through: the provider answers as for a revoked token.</summary>
+    RevokeToken,
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Mooring.AspNetCore;
+using Mooring.Server.Hosting;
+
+namespace Mooring.Server.Tests;
+
+/// <summary>The quick start: the server in sandbox mode connects to the emulated providers offline, end to end.</summary>
+public sealed class SandboxModeTests : IAsyncLifetime
+{
+    private WebApplication? _app;
+    private string _baseUrl = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        // The emulators' URLs are derived from the server's own address, so it needs a known port.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _baseUrl = $"http://127.0.0.1:{port}";
+        _app = ServerHost.BuildWebApp(["--Mooring:Mode=Sandbox", $"--Mooring:DataDirectory={TestData.NewDataDirectory()}", $"--urls={_baseUrl}"]);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("slack")]
+    [InlineData("github")]
+    [InlineData("google-calendar")]
+    public async Task ConnectLink_FollowedByABrowser_ConnectsThroughTheEmulator(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(DataDirectory(), "sandbox-secrets.json"), ct));
+        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        api.DefaultRequestHeaders.Add("X-Mooring-Api-Key", secrets.RootElement.GetProperty("managementApiKey").GetString());
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true });
+
+        var created = await api.PostAsJsonAsync("/api/connect-links", new { provider, connectionId = "demo-" + provider, endUserRef = "alice" }, ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
+        var link = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("url").GetString()!;
+        var page = await browser.GetAsync(link, ct);
+        var connection = await api.GetFromJsonAsync<JsonElement>($"/api/connections/demo-{provider}", ct);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync(ct)).ShouldContain("<h1>Connected</h1>");
+        connection.GetProperty("status").GetString().ShouldBe("active");
+        connection.GetProperty("endUserRef").GetString().ShouldBe("alice");
+    }
+
+    private string DataDirectory() => _app!.Services.GetRequiredService<IOptions<MooringOptions>>().Value.DataDirectory;
+}
