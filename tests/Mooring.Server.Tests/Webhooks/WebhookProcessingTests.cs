@@ -31,14 +31,17 @@ public sealed class WebhookProcessingTests
         await using var app = await WebhookApp.StartAsync(m => m.OnWebhook("stripe", (context, _) =>
         {
             calls.AddOrUpdate(context.Event.EventId, 1, (_, n) => n + 1);
-            context.Enlist(async (tx, ct) =>
-            {
-                await Execute(tx, "CREATE TABLE IF NOT EXISTS effects (event_id TEXT NOT NULL)", null, ct);
-                await Execute(tx, "INSERT INTO effects (event_id) VALUES (@id)", context.Event.EventId, ct);
-            });
+            context.Enlist((tx, ct) => Execute(tx, "INSERT INTO effects (event_id) VALUES (@id)", context.Event.EventId, ct));
             return Task.CompletedTask;
         }), [.. settings, "--Mooring:Webhooks:Workers=4", "--Mooring:Webhooks:BatchSize=8"]);
         var ids = Enumerable.Range(0, Events).Select(i => $"evt_storm_{i}").ToList();
+        await using (var db = await app.OpenDatabaseAsync())
+        {
+            // Created up front: concurrent CREATE TABLE IF NOT EXISTS in several workers' transactions conflicts on PostgreSQL.
+            await using var create = db.CreateCommand();
+            create.CommandText = "CREATE TABLE effects (event_id TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync(Ct);
+        }
 
         var responses = await Task.WhenAll(ids.SelectMany(id => Enumerable.Repeat(id, 3)).Select(id => app.PostStripeAsync(WebhookApp.StripeEvent(id))));
 
@@ -134,17 +137,13 @@ public sealed class WebhookProcessingTests
         (badStatus.StatusCode, missing.StatusCode, unauthorized.StatusCode).ShouldBe((HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Unauthorized));
     }
 
-    private static async Task Execute(StoreTransaction tx, string sql, string? id, CancellationToken ct)
+    private static async Task Execute(StoreTransaction tx, string sql, string id, CancellationToken ct)
     {
         await using var command = tx.CreateCommand(sql);
-        if (id is not null)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@id";
-            p.Value = id;
-            command.Parameters.Add(p);
-        }
-
+        var p = command.CreateParameter();
+        p.ParameterName = "@id";
+        p.Value = id;
+        command.Parameters.Add(p);
         await command.ExecuteNonQueryAsync(ct);
     }
 
