@@ -1,3 +1,4 @@
+using Mooring.Testing;
 using Mooring.AspNetCore.Tests.Infrastructure;
 using Mooring.Connections;
 

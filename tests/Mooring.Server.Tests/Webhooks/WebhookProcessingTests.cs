@@ -1,3 +1,4 @@
+using Mooring.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -20,7 +21,7 @@ public sealed class WebhookProcessingTests
     [Fact]
     public async Task DuplicateStorm_OnPostgres_HasEachEffectOnce()
     {
-        var connectionString = await WebhookPostgres.CreateDatabaseAsync();
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
         await DuplicateStormAsync("--Mooring:StorageProvider=postgres", $"--Mooring:Storage:Postgres:ConnectionString={connectionString}");
     }
 

@@ -1,3 +1,4 @@
+using Mooring.Testing;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Mooring.Storage.Tests.Infrastructure;
+namespace Mooring.Testing;
 
 /// <summary>
 /// The PostgreSQL server that scripts/test.sh starts on loopback, named by MOORING_TEST_POSTGRES.
