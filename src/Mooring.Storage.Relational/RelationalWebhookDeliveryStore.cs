@@ -19,19 +19,8 @@ internal sealed class RelationalWebhookDeliveryStore(StoreDialect dialect) : IWe
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = db.Command($"""
-            UPDATE webhook_deliveries
-            SET status = 'delivering', lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM webhook_deliveries
-                WHERE (status IN ('pending', 'failed') AND next_attempt_at <= @now) OR (status = 'delivering' AND lease_expires_at <= @now)
-                ORDER BY next_attempt_at, id
-                LIMIT @max
-                {dialect.SkipLockedClause})
-            RETURNING {WebhookDeliverySql.Columns}
-            """)
-            .With("@owner", owner).With("@until", Db.ToMs(now + leaseDuration)).With("@now", Db.ToMs(now)).With("@max", max);
-        var leased = await WebhookDeliverySql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        await using var command = WorkQueueSql.Lease(db, dialect, "webhook_deliveries", "delivering", WebhookDeliverySql.Columns, owner, now, leaseDuration, max);
+        var leased = await command.ReadAllAsync(WebhookDeliverySql.Read, cancellationToken).ConfigureAwait(false);
         leased.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return leased;
     }
@@ -71,7 +60,7 @@ internal sealed class RelationalWebhookDeliveryStore(StoreDialect dialect) : IWe
             command.With("@event", eventId);
         }
 
-        return await WebhookDeliverySql.ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+        return await command.ReadAllAsync(WebhookDeliverySql.Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<WebhookDeliveryAttempt>> ListAttemptsAsync(long deliveryId, CancellationToken cancellationToken)

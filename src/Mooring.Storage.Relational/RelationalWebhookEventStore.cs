@@ -23,25 +23,8 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = db.Command($"""
-            UPDATE webhook_events
-            SET status = 'processing', lease_owner = @owner, lease_expires_at = @until, attempts = attempts + 1
-            WHERE id IN (
-                SELECT id FROM webhook_events
-                WHERE (status IN ('pending', 'failed') AND next_attempt_at <= @now) OR (status = 'processing' AND lease_expires_at <= @now)
-                ORDER BY next_attempt_at, id
-                LIMIT @max
-                {dialect.SkipLockedClause})
-            RETURNING {WebhookEventSql.Columns}
-            """)
-            .With("@owner", owner).With("@until", Db.ToMs(now + leaseDuration)).With("@now", Db.ToMs(now)).With("@max", max);
-        var leased = new List<WebhookEventRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            leased.Add(WebhookEventSql.Read(reader));
-        }
-
+        await using var command = WorkQueueSql.Lease(db, dialect, "webhook_events", "processing", WebhookEventSql.Columns, owner, now, leaseDuration, max);
+        var leased = await command.ReadAllAsync(WebhookEventSql.Read, cancellationToken).ConfigureAwait(false);
         leased.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         return leased;
     }

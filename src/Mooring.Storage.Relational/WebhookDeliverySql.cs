@@ -24,16 +24,4 @@ internal static class WebhookDeliverySql
         CreatedAt = r.Time(11),
         DeliveredAt = r.TimeOrNull(12),
     };
-
-    public static async Task<List<WebhookDeliveryRecord>> ReadAllAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var result = new List<WebhookDeliveryRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            result.Add(Read(reader));
-        }
-
-        return result;
-    }
 }
