@@ -8,6 +8,7 @@ using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Hosting;
 using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
+using Mooring.Outbound;
 using Mooring.Providers;
 using Mooring.Security;
 using Mooring.Storage;
@@ -47,6 +48,7 @@ public static class MooringServiceCollectionExtensions
         services.AddMooringCore();
         services.AddMooringProviderCatalog(configuration);
         services.AddMooringConnections(configuration);
+        services.AddMooringOutbound();
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Mooring.Connections;
+using Mooring.Providers;
+
+namespace Mooring.Outbound;
+
+/// <summary>
+/// Puts the connection's credentials on each request: a fresh OAuth access token from <see cref="ITokenManager"/>,
+/// or the API key or basic credentials where the provider definition says. A 401 on an OAuth token that had not
+/// expired refreshes it once (single-flight across callers) and sends the request again with the new one.
+/// </summary>
+internal sealed class CredentialHandler(IConnectionVault vault, ITokenManager tokens, IProviderCatalog catalog) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var connectionId = OutboundRequestOptions.ConnectionOf(request);
+        var stored = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectionNotFoundException(connectionId);
+        var (connection, credentials) = stored;
+        var provider = catalog.Get(connection.Provider);
+        ApplyDefaultHeaders(request, provider);
+
+        if (connection.AuthMode is not (AuthMode.OAuth2 or AuthMode.OAuth2ClientCredentials))
+        {
+            ApplyStaticCredentials(request, connection, credentials, provider);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var token = await tokens.GetAccessTokenAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        SetBearer(request, token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var refreshed = await tokens.RefreshAsync(connectionId, token.Value, cancellationToken).ConfigureAwait(false);
+        SetBearer(request, refreshed);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void SetBearer(HttpRequestMessage request, AccessToken token) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            string.Equals(token.TokenType, "bearer", StringComparison.OrdinalIgnoreCase) ? "Bearer" : token.TokenType,
+            token.Value);
+
+    private static void ApplyDefaultHeaders(HttpRequestMessage request, ProviderDefinition provider)
+    {
+        foreach (var (name, value) in provider.DefaultRequestHeaders)
+        {
+            if (!request.Headers.Contains(name))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+    }
+
+    private static void ApplyStaticCredentials(HttpRequestMessage request, Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider)
+    {
+        switch (connection.AuthMode)
+        {
+            case AuthMode.ApiKey:
+                var key = credentials?.ApiKey
+                    ?? throw new InvalidOperationException($"Connection '{connection.Id}' uses an API key but none is stored.");
+                var settings = provider.ApiKey ?? new ApiKeySettings();
+                var value = settings.Format.Replace("{key}", key, StringComparison.Ordinal);
+                if (settings.Location == ApiKeyLocation.Query)
+                {
+                    request.RequestUri = AppendQuery(request.RequestUri!, settings.Name, value);
+                }
+                else
+                {
+                    request.Headers.Remove(settings.Name);
+                    request.Headers.TryAddWithoutValidation(settings.Name, value);
+                }
+
+                break;
+            case AuthMode.Basic:
+                var pair = Encoding.UTF8.GetBytes($"{credentials?.Username}:{credentials?.Password}");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
+                break;
+            default:
+                throw new InvalidOperationException($"Connection '{connection.Id}' has auth mode {connection.AuthMode}, which has no static credentials.");
+        }
+    }
+
+    private static Uri AppendQuery(Uri uri, string name, string value)
+    {
+        var builder = new UriBuilder(uri);
+        var pair = $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
+        builder.Query = string.IsNullOrEmpty(builder.Query) ? pair : $"{builder.Query.TrimStart('?')}&{pair}";
+        return builder.Uri;
+    }
+}

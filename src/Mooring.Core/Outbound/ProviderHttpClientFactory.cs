@@ -1,0 +1,28 @@
+using Mooring.Connections;
+using Mooring.Providers;
+
+namespace Mooring.Outbound;
+
+/// <summary>
+/// Hands out clients over the named <see cref="OutboundConstants.HttpClientName"/> handler chain, which
+/// <see cref="OutboundServiceCollectionExtensions.AddMooringOutbound"/> builds; each is wrapped in a
+/// <see cref="ConnectionScopeHandler"/> for its connection.
+/// </summary>
+internal sealed class ProviderHttpClientFactory(IHttpMessageHandlerFactory handlers, IConnectionVault vault, IProviderCatalog catalog)
+    : IProviderHttpClientFactory
+{
+    public async ValueTask<HttpClient> CreateClientAsync(ConnectionId connectionId, CallPriority priority, CancellationToken cancellationToken)
+    {
+        var stored = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectionNotFoundException(connectionId);
+        var provider = catalog.Get(stored.Connection.Provider);
+#pragma warning disable RS0030 // The pooled handler comes from IHttpMessageHandlerFactory, as IHttpClientFactory itself does it.
+        var client = new HttpClient(CreateHandler(connectionId, priority), disposeHandler: false);
+#pragma warning restore RS0030
+        client.BaseAddress = provider.ApiBaseUrl;
+        return client;
+    }
+
+    public HttpMessageHandler CreateHandler(ConnectionId connectionId, CallPriority priority) =>
+        new ConnectionScopeHandler(connectionId, priority) { InnerHandler = handlers.CreateHandler(OutboundConstants.HttpClientName) };
+}
