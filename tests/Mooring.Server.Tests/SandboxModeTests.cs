@@ -42,6 +42,26 @@ public sealed class SandboxModeTests : IAsyncLifetime
     [InlineData("google-calendar")]
     public async Task ConnectLink_FollowedByABrowser_ConnectsThroughTheEmulator(string provider)
     {
+        var (page, connection) = await ConnectAsync(provider);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("<h1>Connected</h1>");
+        connection.GetProperty("status").GetString().ShouldBe("active");
+        connection.GetProperty("endUserRef").GetString().ShouldBe("alice");
+    }
+
+    [Fact]
+    public async Task SlackConnect_RecordsTheWorkspace_SoThatItsEventsRouteToTheConnection()
+    {
+        var (_, connection) = await ConnectAsync("slack");
+
+        var metadata = connection.GetProperty("metadata");
+        metadata.GetProperty("team_id").GetString().ShouldBe("T0SANDBOX1"); // the emulator's workspace, from oauth.v2.access team.id
+        metadata.GetProperty("bot_user_id").GetString().ShouldNotBeNullOrEmpty();
+    }
+
+    private async Task<(HttpResponseMessage Page, JsonElement Connection)> ConnectAsync(string provider)
+    {
         var ct = TestContext.Current.CancellationToken;
         var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(DataDirectory(), "sandbox-secrets.json"), ct));
         using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
@@ -52,12 +72,9 @@ public sealed class SandboxModeTests : IAsyncLifetime
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
         var link = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("url").GetString()!;
         var page = await browser.GetAsync(link, ct);
+        await page.Content.LoadIntoBufferAsync(ct);
         var connection = await api.GetFromJsonAsync<JsonElement>($"/api/connections/demo-{provider}", ct);
-
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync(ct)).ShouldContain("<h1>Connected</h1>");
-        connection.GetProperty("status").GetString().ShouldBe("active");
-        connection.GetProperty("endUserRef").GetString().ShouldBe("alice");
+        return (page, connection);
     }
 
     private string DataDirectory() => _app!.Services.GetRequiredService<IOptions<MooringOptions>>().Value.DataDirectory;

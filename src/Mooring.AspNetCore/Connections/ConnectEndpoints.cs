@@ -48,7 +48,10 @@ internal static class ConnectEndpoints
     {
         NoStore(context);
         var query = context.Request.Query;
-        var callback = new CallbackParameters(Value(query["state"]), Value(query["code"]), Value(query["error"]), Value(query["error_description"]), Value(query["iss"]));
+        var callback = new CallbackParameters(Value(query["state"]), Value(query["code"]), Value(query["error"]), Value(query["error_description"]), Value(query["iss"]))
+        {
+            Other = name => Value(query[name]),
+        };
         var outcome = await handler.CompleteAsync(callback, BrowserBinding.Read(context), cancellationToken).ConfigureAwait(false);
         var o = options.Value;
         if (outcome.Succeeded)

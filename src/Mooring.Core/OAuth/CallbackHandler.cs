@@ -68,8 +68,29 @@ internal sealed class CallbackHandler(
             return ConnectOutcome.Failed(result.Error!, CallbackMessages.ExchangeFailed(name, result), provider.Key, name);
         }
 
-        var connection = await saver.SaveAsync(record, result, cancellationToken).ConfigureAwait(false);
+        var connection = await saver.SaveAsync(record, result with { Metadata = WithCallbackMetadata(provider.OAuth2!, callback, result.Metadata) }, cancellationToken)
+            .ConfigureAwait(false);
         return new ConnectOutcome { Connection = connection, Provider = provider.Key, ProviderName = name };
+    }
+
+    private static IReadOnlyDictionary<string, string> WithCallbackMetadata(
+        OAuth2Settings oauth, CallbackParameters callback, IReadOnlyDictionary<string, string> fromTokenResponse)
+    {
+        if (oauth.CallbackMetadata.Count == 0)
+        {
+            return fromTokenResponse;
+        }
+
+        var metadata = new Dictionary<string, string>(fromTokenResponse, StringComparer.Ordinal);
+        foreach (var (key, parameter) in oauth.CallbackMetadata)
+        {
+            if (callback.Other(parameter) is { Length: > 0 and <= 200 } value)
+            {
+                metadata[key] = value;
+            }
+        }
+
+        return metadata;
     }
 
     private static string? IssuerProblem(OAuth2Settings oauth, string? issuer)

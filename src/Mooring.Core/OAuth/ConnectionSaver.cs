@@ -34,6 +34,7 @@ internal sealed class ConnectionSaver(IConnectionVault vault, ConnectionEvents e
                     AuthMode = AuthMode.OAuth2,
                     Scopes = scopes,
                     ExpiresAt = expiresAt,
+                    Metadata = Merge(new Dictionary<string, string>(), result.Metadata),
                 };
                 saved = await TryCreateAsync(created, credentials, cancellationToken).ConfigureAwait(false);
             }
@@ -53,6 +54,7 @@ internal sealed class ConnectionSaver(IConnectionVault vault, ConnectionEvents e
                     ExpiresAt = expiresAt,
                     EndUserRef = record.EndUserRef ?? current.EndUserRef,
                     TenantRef = record.TenantRef ?? current.TenantRef,
+                    Metadata = Merge(current.Metadata, result.Metadata),
                 };
                 saved = await vault.UpdateAsync(reconnected, credentials, current.Version, cancellationToken).ConfigureAwait(false);
             }
@@ -81,6 +83,18 @@ internal sealed class ConnectionSaver(IConnectionVault vault, ConnectionEvents e
         {
             return null; // created meanwhile: the next attempt updates it
         }
+    }
+
+    /// <summary>What the provider said now (such as the workspace the app was installed into) replaces what it said before.</summary>
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string> answered)
+    {
+        var merged = new Dictionary<string, string>(current, StringComparer.Ordinal);
+        foreach (var (key, value) in answered)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private static Dictionary<string, string> UserTokenExtra(Providers.ProviderToken user)

@@ -11,6 +11,9 @@ internal sealed record TokenEndpointResult
 
     public ProviderToken? UserToken { get; init; }
 
+    /// <summary>Non-secret values of the response to keep as connection metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The OAuth error code, or a Mooring code such as <c>http_503</c> or <c>network_error</c>.</summary>
     public string? Error { get; init; }
 

@@ -33,7 +33,7 @@ internal sealed class TokenResponseReader(TokenResponseMappers mappers)
         var mapped = mappers.For(provider).Map(provider, status, json);
         if (mapped.IsSuccess && status is >= 200 and < 300)
         {
-            return new TokenEndpointResult { Outcome = TokenOutcome.Success, Token = mapped.Token, UserToken = mapped.UserToken, StatusCode = status };
+            return new TokenEndpointResult { Outcome = TokenOutcome.Success, Token = mapped.Token, UserToken = mapped.UserToken, Metadata = mapped.Metadata, StatusCode = status };
         }
 
         var error = mapped.Error ?? $"http_{status}";

@@ -9,6 +9,9 @@ public sealed record MappedTokenResponse
     /// <summary>A second, user-level token issued beside the app's (Slack's <c>authed_user</c>).</summary>
     public ProviderToken? UserToken { get; init; }
 
+    /// <summary>Non-secret values of the response to keep as connection metadata (<see cref="TokenResponseMapping.Metadata"/>).</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = ProviderDefinition.EmptyHeaders;
+
     /// <summary>The error code, such as <c>invalid_grant</c>, when the request failed.</summary>
     public string? Error { get; init; }
 

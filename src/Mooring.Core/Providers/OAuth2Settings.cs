@@ -39,6 +39,13 @@ public sealed record OAuth2Settings
     /// <summary>Extra parameters added to the authorization request, such as Google's <c>access_type=offline</c>.</summary>
     public IReadOnlyDictionary<string, string> AuthorizeParameters { get; init; } = ProviderDefinition.EmptyHeaders;
 
+    /// <summary>
+    /// Parameters of the authorization response kept as connection metadata, by metadata key: GitHub adds
+    /// <c>installation_id</c> to the callback when a GitHub App is installed with user authorization. Plain text: never a secret.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyDictionary<string, string> CallbackMetadata { get; init; } = ProviderDefinition.EmptyHeaders;
+
     /// <summary>Whether PKCE is supported or required.</summary>
     /// <value>The default value is <see cref="PkceSupport.Supported"/>.</value>
     public PkceSupport Pkce { get; init; } = PkceSupport.Supported;

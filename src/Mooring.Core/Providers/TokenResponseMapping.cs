@@ -43,6 +43,14 @@ public sealed record TokenResponseMapping
     /// <value>The default value is <see langword="null"/>: success is told by the status code and <see cref="Error"/>.</value>
     public string? Success { get; init; }
 
+    /// <summary>
+    /// Values of the response kept as connection metadata, by metadata key: JSON pointers to strings or numbers, such as
+    /// Slack's <c>team_id</c> at <c>/team/id</c>, which webhook routing uses to find the connection of an event.
+    /// Stored in plain text: never point at a secret.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = ProviderDefinition.EmptyHeaders;
+
     /// <summary>Where a second, user-level token is, when the provider returns one beside the app's (Slack's <c>authed_user</c>).</summary>
     public TokenFieldMapping? UserToken { get; init; }
 }

@@ -48,6 +48,29 @@ public sealed class TokenResponseMapperTests
     }
 
     [Fact]
+    public void Slack_Install_KeepsTheWorkspaceAsMetadata_AndNoTokenInIt()
+    {
+        var result = Map("slack", 200, """
+            {"ok": true, "access_token": "xoxb-1", "token_type": "bot", "bot_user_id": "U0KRQLJ9H", "app_id": "A0KRD7HC3",
+             "team": {"name": "Softball", "id": "T9TK3CUKW"}, "enterprise": null}
+            """);
+
+        result.Metadata.ShouldBe(new Dictionary<string, string>
+        {
+            ["team_id"] = "T9TK3CUKW", ["team_name"] = "Softball", ["bot_user_id"] = "U0KRQLJ9H", ["app_id"] = "A0KRD7HC3",
+        }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Metadata_FromConfiguration_ReadsNumbersAsText()
+    {
+        var result = Map("github", 200, """{"access_token": "gho_1", "token_type": "bearer", "scope": "repo", "account": {"id": 42}}""",
+            ("Mooring:Providers:github:oauth2:tokenResponse:metadata:account_id", "/account/id"));
+
+        result.Metadata.ShouldBe(new Dictionary<string, string> { ["account_id"] = "42" });
+    }
+
+    [Fact]
     public void Slack_UserScopesOnly_UsesTheUserTokenAsTheConnectionToken()
     {
         var result = Map("slack", 200, """

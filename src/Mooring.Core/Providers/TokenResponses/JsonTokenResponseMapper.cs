@@ -32,7 +32,21 @@ internal sealed class JsonTokenResponseMapper : ITokenResponseMapper
             return MappedTokenResponse.Failed("invalid_token_response", $"the response has no access token at {mapping.AccessToken}");
         }
 
-        return new MappedTokenResponse { Token = token, UserToken = user };
+        return new MappedTokenResponse { Token = token, UserToken = user, Metadata = Metadata(body, mapping.Metadata) };
+    }
+
+    private static Dictionary<string, string> Metadata(JsonElement body, IReadOnlyDictionary<string, string> pointers)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, pointer) in pointers)
+        {
+            if (JsonPointer.String(body, pointer) is { Length: > 0 } value)
+            {
+                values[key] = value;
+            }
+        }
+
+        return values;
     }
 
     private static ProviderToken? Read(
