@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Mooring.AspNetCore.Connections;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
+using Mooring.AspNetCore.Proxy;
 using Mooring.AspNetCore.Webhooks;
 
 namespace Mooring;
@@ -15,9 +16,11 @@ public static class MooringEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>/health</c> (ASP.NET Core health checks, including the store) and the management API under <paramref name="apiPrefix"/>,
     /// which answers only requests carrying one of <c>Mooring:ManagementApiKeys</c>, the providers' webhook endpoint <c>POST /webhooks/{provider}/{connection?}</c>,
-    /// and the connect flow's browser endpoints (<c>/connect/{link}</c> and the OAuth redirect URI <c>/connect/callback</c>).
+    /// the connect flow's browser endpoints (<c>/connect/{link}</c> and the OAuth redirect URI <c>/connect/callback</c>), and
+    /// the proxy <c>{proxyPrefix}/{connection}/{path}</c> (same API keys), which forwards to the connection's provider through
+    /// the outbound pipeline and can reach nothing but the provider's API base URL.
     /// </summary>
-    public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api")
+    public static IEndpointRouteBuilder MapMooring(this IEndpointRouteBuilder endpoints, string apiPrefix = "/api", string proxyPrefix = "/proxy")
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
@@ -28,6 +31,7 @@ public static class MooringEndpointRouteBuilderExtensions
         WebhookEndpoints.Map(endpoints);
         ConnectLinkEndpoints.Map(api);
         ConnectEndpoints.Map(endpoints);
+        ProxyEndpoints.Map(endpoints, proxyPrefix);
         return endpoints;
     }
 }
