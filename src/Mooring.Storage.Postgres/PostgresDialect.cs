@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Mooring.Storage.Relational;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Mooring.Storage.Postgres;
 
@@ -54,31 +55,48 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
 
     public override async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
-        // One round trip for the whole batch; each statement reports whether its row was new or a duplicate.
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        foreach (var e in events)
+        // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,
+        // which is what bounded a batch of single-row inserts. RETURNING names the rows that were new.
+        await using var command = new NpgsqlCommand(InsertManySql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        command.Parameters.Add(Array("providers", NpgsqlDbType.Text, events.Select(e => e.Provider.Value)));
+        command.Parameters.Add(Array("event_ids", NpgsqlDbType.Text, events.Select(e => e.EventId)));
+        command.Parameters.Add(Array("event_types", NpgsqlDbType.Text, events.Select(e => e.EventType)));
+        command.Parameters.Add(Array("connection_ids", NpgsqlDbType.Text, events.Select(e => e.ConnectionId?.Value)));
+        command.Parameters.Add(Array("account_refs", NpgsqlDbType.Text, events.Select(e => e.AccountRef)));
+        command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, events.Select(e => Db.ToMs(e.ReceivedAt))));
+        command.Parameters.Add(Array("headers", NpgsqlDbType.Text, events.Select(e => Db.Json(e.Headers))));
+        command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, events.Select(e => e.Body)));
+
+        var stored = new HashSet<(string Provider, string EventId)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var command = new NpgsqlBatchCommand(WebhookEventSql.InsertSql);
-            command.Parameters.AddWithValue("provider", e.Provider.Value);
-            command.Parameters.AddWithValue("event_id", e.EventId);
-            command.Parameters.AddWithValue("event_type", (object?)e.EventType ?? DBNull.Value);
-            command.Parameters.AddWithValue("connection_id", (object?)e.ConnectionId?.Value ?? DBNull.Value);
-            command.Parameters.AddWithValue("account_ref", (object?)e.AccountRef ?? DBNull.Value);
-            command.Parameters.AddWithValue("received_at", Db.ToMs(e.ReceivedAt));
-            command.Parameters.AddWithValue("headers", Db.Json(e.Headers));
-            command.Parameters.AddWithValue("body", e.Body);
-            batch.BatchCommands.Add(command);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored.Add((reader.GetString(0), reader.GetString(1)));
+            }
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // A key stored now was new for its first occurrence in the batch; a later occurrence is a duplicate of it.
         var inserted = new bool[events.Count];
         for (var i = 0; i < inserted.Length; i++)
         {
-            inserted[i] = batch.BatchCommands[i].RecordsAffected == 1;
+            inserted[i] = stored.Remove((events[i].Provider.Value, events[i].EventId));
         }
 
         return inserted;
     }
+
+    private const string InsertManySql = $"""
+        INSERT INTO webhook_events ({WebhookEventSql.InsertColumns})
+        SELECT provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, 'pending', 0, received_at
+        FROM unnest(@providers, @event_ids, @event_types, @connection_ids, @account_refs, @received_ats, @headers, @bodies)
+            AS rows (provider, event_id, event_type, connection_id, account_ref, received_at, headers, body)
+        ON CONFLICT (provider, event_id) DO NOTHING
+        RETURNING provider, event_id
+        """;
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
