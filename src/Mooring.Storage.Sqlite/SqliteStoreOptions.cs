@@ -13,4 +13,12 @@ public sealed class SqliteStoreOptions
     /// <summary>How long a writer waits for another writer's lock before failing.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When a commit is on disk. <see cref="SqliteSynchronous.Full"/> waits for the disk at each commit, so that whatever
+    /// Mooring acknowledged (a webhook, a token) survives a power loss; <see cref="SqliteSynchronous.Normal"/> survives a
+    /// crash of the process but may lose the last commits on a power loss or OS crash, and is much faster on slow disks.
+    /// </summary>
+    /// <value>The default value is <see cref="SqliteSynchronous.Full"/>.</value>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 }
