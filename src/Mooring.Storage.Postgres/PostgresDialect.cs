@@ -80,6 +80,25 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         return inserted;
     }
 
+    public override async Task WriteSyncRecordsAsync(
+        DbConnection connection, DbTransaction transaction, string connectionId, string model, long now, IReadOnlyList<SyncRecordOp> ops, CancellationToken cancellationToken)
+    {
+        // The whole page in one round trip.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var op in ops)
+        {
+            var command = new NpgsqlBatchCommand(SyncRecordSql.SqlFor(op.Kind));
+            foreach (var (name, value) in SyncRecordSql.Parameters(connectionId, model, now, op))
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();

@@ -26,6 +26,15 @@ public interface ISyncStore
     /// <summary>Pauses or resumes scheduled runs.</summary>
     Task SetPausedAsync(ConnectionId connectionId, string model, bool paused, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks for a run (manual trigger, webhook): whichever instance's scheduler sees it first runs it, the request
+    /// outlives a restart, and a newer request replaces an older one.
+    /// </summary>
+    Task RequestRunAsync(ConnectionId connectionId, string model, SyncRunRequest request, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Clears the request, if <paramref name="owner"/> holds the lease (the run it asked for is starting).</summary>
+    Task ClearRequestAsync(ConnectionId connectionId, string model, string owner, CancellationToken cancellationToken);
+
     /// <summary>Records a new run and returns it with its id.</summary>
     Task<SyncRunRecord> StartRunAsync(SyncRunRecord run, CancellationToken cancellationToken);
 
