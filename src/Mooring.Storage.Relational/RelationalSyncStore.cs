@@ -70,7 +70,8 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await db.ExecuteAsync($"""
             INSERT INTO sync_state ({StateColumns}, requested) VALUES (@c, @m, NULL, NULL, NULL, NULL, 0, @now, @r)
-            ON CONFLICT (connection_id, model) DO UPDATE SET requested = @r, updated_at = @now
+            ON CONFLICT (connection_id, model) DO UPDATE SET updated_at = @now, requested = CASE
+                WHEN sync_state.requested = 'full!' OR (sync_state.requested = 'full' AND @r <> 'full!') THEN sync_state.requested ELSE @r END
             """, cancellationToken, ("@c", connectionId.Value), ("@m", model), ("@r", SyncRequestText.Of(request)), ("@now", Db.ToMs(now))).ConfigureAwait(false);
     }
 
@@ -100,6 +101,14 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
             "UPDATE sync_runs SET connection_id = @c, model = @m, kind = @k, status = @s, started_at = @start, finished_at = @end, pages = @pages, added = @added, updated = @updated, deleted = @deleted, error = @error, cursor = @cursor WHERE id = @id"), run)
             .With("@id", run.Id);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SyncRunRecord?> GetLatestRunAsync(ConnectionId connectionId, string model, SyncRunKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command($"SELECT {RunColumns} FROM sync_runs WHERE connection_id = @c AND model = @m AND kind = @k ORDER BY id DESC LIMIT 1")
+            .With("@c", connectionId.Value).With("@m", model).With("@k", EnumText.Of(kind));
+        return (await command.ReadAllAsync(ReadRun, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken)
