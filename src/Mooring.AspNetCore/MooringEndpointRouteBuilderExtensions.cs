@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Mooring.AspNetCore.Connections;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
+using Mooring.AspNetCore.Sync;
 using Mooring.AspNetCore.Webhooks;
 
 namespace Mooring;
@@ -25,6 +26,7 @@ public static class MooringEndpointRouteBuilderExtensions
         StatusEndpoints.Map(api);
         ConnectionEndpoints.Map(api);
         WebhookManagementEndpoints.Map(api);
+        SyncEndpoints.Map(api);
         WebhookEndpoints.Map(endpoints);
         ConnectLinkEndpoints.Map(api);
         ConnectEndpoints.Map(endpoints);

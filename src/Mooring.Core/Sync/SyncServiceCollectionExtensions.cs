@@ -11,8 +11,8 @@ public static class SyncServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the sync engine: <see cref="ISyncManager"/>, <see cref="IRecordReader"/> and the scheduler, with
-    /// <see cref="SyncOptions"/> bound from <c>Mooring:Sync</c> and validated at start-up; and, when
-    /// <c>Mooring:Sync:BuiltIns</c> is true, the built-in definitions. Needs connections, the outbound pipeline and a store.
+    /// <see cref="SyncOptions"/> bound from <c>Mooring:Sync</c> and validated at start-up. Add models with
+    /// <see cref="AddSyncDefinition{TDefinition}"/>. Needs connections, the outbound pipeline and a store.
     /// </summary>
     public static IServiceCollection AddMooringSync(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -36,11 +36,6 @@ public static class SyncServiceCollectionExtensions
         {
             services.AddSingleton<SyncScheduler>();
             services.AddHostedService(sp => sp.GetRequiredService<SyncScheduler>());
-        }
-
-        if (section?.GetValue<bool>(nameof(SyncOptions.BuiltIns)) == true)
-        {
-            services.AddBuiltInSyncs();
         }
 
         return services;

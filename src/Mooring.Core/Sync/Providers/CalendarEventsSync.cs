@@ -17,6 +17,10 @@ public sealed class CalendarEventsSync : SyncDefinition
     public override string Model => "calendar-events";
 
     /// <inheritdoc/>
+    /// <remarks>A watch channel's notifications (<c>X-Goog-Resource-State</c>); <c>sync</c>, the handshake, is not a change.</remarks>
+    public override IReadOnlyList<string> WebhookEventTypes => ["exists", "not_exists"];
+
+    /// <inheritdoc/>
     public override Task<SyncPage> ListAllAsync(SyncContext context, string? pageToken, CancellationToken cancellationToken) =>
         ListAsync(context, null, pageToken, cancellationToken);
 
