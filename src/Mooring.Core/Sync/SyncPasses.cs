@@ -25,10 +25,14 @@ internal sealed class SyncPasses(ISyncStore syncStore, ISyncRecordStore records,
             await SaveAsync(run, checkpoint, succeeded: false, cancellationToken).ConfigureAwait(false);
         }
 
+        // The next page is fetched while this one is written: the provider's latency and the store's overlap, and at
+        // most two pages are in memory.
+        var fetch = run.Definition.ListAllAsync(run.Context, checkpoint.Page, cancellationToken);
         do
         {
-            var page = await run.Definition.ListAllAsync(run.Context, checkpoint.Page, cancellationToken).ConfigureAwait(false);
+            var page = await fetch.ConfigureAwait(false);
             checkpoint = checkpoint with { Page = page.NextPageToken, Feed = page.Cursor ?? checkpoint.Feed };
+            fetch = page.NextPageToken is null ? null! : Observed(run.Definition.ListAllAsync(run.Context, page.NextPageToken, cancellationToken));
             await ApplyAsync(run, page, checkpoint.Run, checkpoint, cancellationToken).ConfigureAwait(false);
         }
         while (checkpoint.Page is not null);
@@ -65,6 +69,13 @@ internal sealed class SyncPasses(ISyncStore syncStore, ISyncRecordStore records,
             await ApplyAsync(run, page, null, SyncCheckpoint.Incremental(feed, pageToken), cancellationToken).ConfigureAwait(false);
         }
         while (pageToken is not null);
+    }
+
+    /// <summary>A prefetch whose failure is observed even when the write before it fails first and nobody awaits it.</summary>
+    private static Task<SyncPage> Observed(Task<SyncPage> fetch)
+    {
+        fetch.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return fetch;
     }
 
     public Task SaveAsync(SyncRun run, SyncCheckpoint checkpoint, bool succeeded, CancellationToken cancellationToken) =>

@@ -4,15 +4,21 @@ using Mooring.Sync.Tests.Infrastructure;
 
 namespace Mooring.Sync.Tests.Providers;
 
-/// <summary>Stripe customers against the sandbox's moving data: full, incremental from /v1/events, deletions, faults.</summary>
-public sealed class StripeSyncTests : IAsyncLifetime
+/// <summary>Stripe customers against the sandbox's moving data: full, incremental from /v1/events, deletions, faults; on SQLite and PostgreSQL.</summary>
+public abstract class StripeSyncTests : IAsyncLifetime
 {
     private const string Model = "stripe-customers";
     private SyncHost _host = null!;
 
-    public async ValueTask InitializeAsync() => _host = await SyncHost.StartAsync(o => o.Data.StripeCustomers = 1_234);
+    protected abstract bool Postgres { get; }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    public async ValueTask InitializeAsync() => _host = await SyncHost.StartAsync(o => o.Data.StripeCustomers = 1_234, Postgres);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task FullSync_CopiesEveryCustomer()
@@ -135,4 +141,14 @@ public sealed class StripeSyncTests : IAsyncLifetime
             local[id].ShouldBe(json, $"customer {id}");
         }
     }
+}
+
+public sealed class SqliteStripeSyncTests : StripeSyncTests
+{
+    protected override bool Postgres => false;
+}
+
+public sealed class PostgresStripeSyncTests : StripeSyncTests
+{
+    protected override bool Postgres => true;
 }
