@@ -21,6 +21,7 @@ internal sealed class SyncRunner(
     IOptions<SyncOptions> options,
     ILogger<SyncRunner> logger)
 {
+    private const string SyncCursorExpiredMessage = "The provider no longer accepts the change cursor; a full sync follows.";
     private static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     /// <summary>Runs now; <see langword="null"/> when another run holds the lease.</summary>
@@ -35,6 +36,7 @@ internal sealed class SyncRunner(
         try
         {
             await store.ClearRequestAsync(connectionId, model.Name, owner, cancellationToken).ConfigureAwait(false);
+            await CloseInterruptedAsync(connectionId, model, cancellationToken).ConfigureAwait(false);
             var connection = (await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false))?.Connection
                 ?? throw new ConnectionNotFoundException(connectionId);
             using var client = await clients.CreateClientAsync(connectionId, CallPriority.Background, cancellationToken).ConfigureAwait(false);
@@ -63,7 +65,19 @@ internal sealed class SyncRunner(
         }
     }
 
-    private const string SyncCursorExpiredMessage = "The provider no longer accepts the change cursor; a full sync follows.";
+    /// <summary>
+    /// A run still marked running when this one holds the lease died with its instance (killed, crashed, or its lease
+    /// ran out): the log says so, and this run resumes from its last committed page.
+    /// </summary>
+    private async Task CloseInterruptedAsync(ConnectionId connectionId, SyncModel model, CancellationToken cancellationToken)
+    {
+        foreach (var stale in (await store.ListRunsAsync(connectionId, model.Name, 5, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == SyncRunStatus.Running))
+        {
+            await store.UpdateRunAsync(
+                stale with { Status = SyncRunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = "Interrupted: the instance running it stopped before it ended; the next run resumes from its last committed page." },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private async Task<SyncRun> StartAsync(SyncModel model, SyncContext context, string owner, SyncRunKind kind, bool force, CancellationToken cancellationToken)
     {

@@ -48,7 +48,8 @@ public sealed class SyncCrashTests
 
         var runs = (await after.GetFromJsonAsync<JsonElement>("/api/syncs/stripe-crash/stripe-customers/runs", Ct)).GetProperty("data").EnumerateArray().ToList();
         runs.Count.ShouldBe(2);
-        runs[1].GetProperty("status").GetString().ShouldBe("running", "the killed run never finished");
+        runs[1].GetProperty("status").GetString().ShouldBe("failed", "the killed run never finished; its successor closed it");
+        runs[1].GetProperty("error").GetString().ShouldNotBeNull().ShouldContain("Interrupted");
         runs[0].GetProperty("kind").GetString().ShouldBe("full");
         runs[0].GetProperty("pages").GetInt32().ShouldBeLessThan(Customers / 100, "the run resumed instead of starting over");
         var ids = await AllIdsAsync(after);
