@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Mooring.Connections;
 using Mooring.Storage;
 using Mooring.Sync;
-using Npgsql;
 
 namespace Mooring.Benchmarks.Sync;
 
@@ -36,7 +35,7 @@ internal static class SyncBenchmark
         };
         if (store == "postgres")
         {
-            settings["Mooring:Storage:Postgres:ConnectionString"] = await CreateDatabaseAsync(args[2]);
+            settings["Mooring:Storage:Postgres:ConnectionString"] = await Webhooks.WebhookLoadHost.CreateDatabaseAsync(args[2]);
         }
 
         var builder = Host.CreateApplicationBuilder();
@@ -75,19 +74,6 @@ internal static class SyncBenchmark
         {
             throw new InvalidOperationException($"The full sync ended {run.Status} with {run.Added} of {count} records: {run.Error}");
         }
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string admin)
-    {
-        var name = "mooring_bench_sync_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
     /// <summary>Samples this process's working set and GC heap every 50 ms until stopped, keeping the peaks.</summary>
