@@ -6,13 +6,15 @@ namespace Mooring.Sync;
 /// <summary>
 /// Where a model's sync stands, saved as the sync state's cursor with every page: in a full pass (its mark, the next page,
 /// the change feed position captured before it started) or between incremental passes (the feed position, and the next
-/// page if a pass was interrupted). A crashed run resumes from exactly here.
+/// page if a pass was interrupted). A crashed run resumes from exactly here; a full pass whose pages were all read
+/// (<see cref="Listed"/>) but not swept goes straight to the sweep.
 /// </summary>
 internal sealed record SyncCheckpoint(
     [property: JsonPropertyName("mode")] string Mode,
     [property: JsonPropertyName("run")] long Run,
     [property: JsonPropertyName("page")] string? Page,
-    [property: JsonPropertyName("feed")] string? Feed)
+    [property: JsonPropertyName("feed")] string? Feed,
+    [property: JsonPropertyName("listed")] bool Listed = false)
 {
     public const string FullMode = "full";
     public const string IncrementalMode = "incremental";

@@ -27,15 +27,14 @@ internal sealed class SyncPasses(ISyncStore syncStore, ISyncRecordStore records,
 
         // The next page is fetched while this one is written: the provider's latency and the store's overlap, and at
         // most two pages are in memory.
-        var fetch = run.Definition.ListAllAsync(run.Context, checkpoint.Page, cancellationToken);
-        do
+        var fetch = checkpoint.Listed ? null : run.Definition.ListAllAsync(run.Context, checkpoint.Page, cancellationToken);
+        while (fetch is not null)
         {
             var page = await fetch.ConfigureAwait(false);
-            checkpoint = checkpoint with { Page = page.NextPageToken, Feed = page.Cursor ?? checkpoint.Feed };
-            fetch = page.NextPageToken is null ? null! : Observed(run.Definition.ListAllAsync(run.Context, page.NextPageToken, cancellationToken));
+            checkpoint = checkpoint with { Page = page.NextPageToken, Feed = page.Cursor ?? checkpoint.Feed, Listed = page.NextPageToken is null };
+            fetch = page.NextPageToken is null ? null : Observed(run.Definition.ListAllAsync(run.Context, page.NextPageToken, cancellationToken));
             await ApplyAsync(run, page, checkpoint.Run, checkpoint, cancellationToken).ConfigureAwait(false);
         }
-        while (checkpoint.Page is not null);
 
         var next = SyncCheckpoint.Incremental(checkpoint.Feed, null).Serialize();
         var sweep = await records.SweepAsync(

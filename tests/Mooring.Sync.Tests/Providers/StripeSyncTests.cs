@@ -74,6 +74,26 @@ public abstract class StripeSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CrashAfterTheLastPage_ResumesStraightToTheSweep()
+    {
+        var stripe = await _host.StripeAsync();
+        await _host.RunAsync(stripe, Model, SyncRunKind.Full);
+        var store = _host.Get<ISyncStore>();
+        var ct = TestContext.Current.CancellationToken;
+        await store.TryAcquireLeaseAsync(stripe.Id, Model, "crashed", _host.Time.GetUtcNow(), TimeSpan.FromMinutes(5), ct);
+        var listed = SyncCheckpoint.Full(run: 999_999, page: null, feed: string.Empty) with { Listed = true }; // a pass that read every page and saw none of the stored records
+        await store.SaveCursorAsync(stripe.Id, Model, "crashed", listed.Serialize(), false, _host.Time.GetUtcNow(), ct);
+        await store.ReleaseLeaseAsync(stripe.Id, Model, "crashed", ct);
+
+        var resumed = await _host.RunAsync(stripe, Model);
+
+        resumed.ShouldNotBeNull().Kind.ShouldBe(SyncRunKind.Full);
+        resumed.Pages.ShouldBe(0, "no page is read again");
+        resumed.Error.ShouldNotBeNull().ShouldContain("Deletion guard");
+        (await _host.LocalAsync(stripe, Model)).Count.ShouldBe(1_234);
+    }
+
+    [Fact]
     public async Task FailedPass_DeletesNothing()
     {
         var stripe = await _host.StripeAsync();
