@@ -93,6 +93,7 @@ internal sealed class SyncRunner(
         var id = run.Context.Connection.Id;
         string? error;
         var outcome = SyncRunStatus.Failed;
+        using var activity = SyncMetrics.StartRun(run);
         try
         {
             error = await pass(cancellationToken).ConfigureAwait(false);
@@ -129,6 +130,7 @@ internal sealed class SyncRunner(
 
         if (outcome == SyncRunStatus.Failed)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, error);
             Log.RunFailed(logger, run.Definition.Model, id.Value, run.Record.Id, error ?? "unknown");
         }
 
@@ -139,6 +141,7 @@ internal sealed class SyncRunner(
     {
         run.Record = run.Record with { Status = outcome, Error = error, FinishedAt = time.GetUtcNow() };
         await store.UpdateRunAsync(run.Record, CancellationToken.None).ConfigureAwait(false);
+        SyncMetrics.Ended(run.Record, run.Definition.Provider);
         Log.RunFinished(logger, run.Definition.Model, run.Context.Connection.Id.Value, run.Record.Id, outcome, run.Record.Pages, run.Record.Added, run.Record.Updated, run.Record.Deleted);
         return run.Record;
     }
