@@ -64,6 +64,22 @@ internal sealed class RelationalSyncRecordStore(StoreDialect dialect) : ISyncRec
         return (await command.ReadAllAsync(SyncRecordSql.Read, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
+    public async Task<long> DeleteConnectionAsync(ConnectionId connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        long deleted = 0;
+        foreach (var table in (string[])["sync_records", "sync_state", "sync_runs"])
+        {
+            await using var command = db.Command($"DELETE FROM {table} WHERE connection_id = @c", transaction).With("@c", connectionId.Value);
+            var rows = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            deleted = table == "sync_records" ? rows : deleted;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
     public async Task<long> CountAsync(ConnectionId connectionId, string model, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ public interface ISyncRecordStore
     /// <summary>One record, deleted or not, or <see langword="null"/> if it was never synced.</summary>
     Task<StoredSyncRecord?> GetAsync(ConnectionId connectionId, string model, string remoteId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes everything synced for the connection (records, sync states, the run log), in one transaction; returns the records deleted.</summary>
+    Task<long> DeleteConnectionAsync(ConnectionId connectionId, CancellationToken cancellationToken);
+
     /// <summary>How many records of the model are live (not deleted).</summary>
     Task<long> CountAsync(ConnectionId connectionId, string model, CancellationToken cancellationToken);
 }

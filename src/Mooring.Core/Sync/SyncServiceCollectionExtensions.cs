@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Mooring.Connections;
 using Mooring.Sync.Providers;
 
 namespace Mooring.Sync;
@@ -32,6 +33,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncSignal>();
         services.TryAddSingleton<ISyncManager, SyncManager>();
         services.TryAddSingleton<IRecordReader, RecordReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionEventHandler, SyncDataEraser>());
         if (!services.Any(d => d.ServiceType == typeof(SyncScheduler)))
         {
             services.AddSingleton<SyncScheduler>();

@@ -128,6 +128,27 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task SyncRecords_DeleteConnection_RemovesItsRecordsStatesAndRuns_Only()
+    {
+        var records = Harness.Get<ISyncRecordStore>();
+        var store = Harness.Get<ISyncStore>();
+        var other = ConnectionId.Parse("sync-2");
+        await LeaseAsync(Owner);
+        await records.ApplyAsync(Batch([Write("a", "1"), Write("b", "1")]), Ct);
+        await store.StartRunAsync(new SyncRunRecord { ConnectionId = SyncConnection, Model = Customers, Kind = SyncRunKind.Full, StartedAt = Now }, Ct);
+        await store.TryAcquireLeaseAsync(other, Customers, Owner, Now, TimeSpan.FromMinutes(5), Ct);
+        await records.ApplyAsync(Batch([Write("c", "1")]) with { ConnectionId = other }, Ct);
+
+        var deleted = await records.DeleteConnectionAsync(SyncConnection, Ct);
+
+        deleted.ShouldBe(2);
+        (await records.CountAsync(SyncConnection, Customers, Ct)).ShouldBe(0);
+        (await store.GetStateAsync(SyncConnection, Customers, Ct)).ShouldBeNull();
+        (await store.ListRunsAsync(SyncConnection, null, 10, Ct)).ShouldBeEmpty();
+        (await records.CountAsync(other, Customers, Ct)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task SyncRequest_SurvivesUntilTheRunClearsIt()
     {
         var store = Harness.Get<ISyncStore>();

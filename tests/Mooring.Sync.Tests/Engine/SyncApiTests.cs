@@ -54,6 +54,18 @@ public sealed class SyncApiTests : IAsyncLifetime
         Model(await GetAsync("/api/syncs?connection=stripe-1")).GetProperty("paused").GetBoolean().ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Disconnect_DeletesWhatWasSyncedThroughTheConnection()
+    {
+        var stripe = await _host.StripeAsync();
+        await _host.RunAsync(stripe, "stripe-customers", Storage.SyncRunKind.Full);
+
+        (await _host.Client.DeleteAsync("/api/connections/stripe-1", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await _host.Get<Storage.ISyncRecordStore>().CountAsync(stripe.Id, "stripe-customers", Ct)).ShouldBe(0);
+        (await _host.Get<Storage.ISyncStore>().ListRunsAsync(stripe.Id, null, 10, Ct)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("GET", "/api/syncs", 400, "connection")]
     [InlineData("GET", "/api/syncs?connection=nobody", 404, "nobody")]
