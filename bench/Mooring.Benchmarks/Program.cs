@@ -4,7 +4,8 @@ namespace Mooring.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/Mooring.Benchmarks -- --filter '*'</c>; with
-/// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk.
+/// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk; with <c>sync</c> first, the sync
+/// benchmark (see <see cref="Sync.SyncBenchmark"/>).
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "webhooks-host")
         {
             await Webhooks.WebhookLoadHost.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] is "sync" or "sync-sandbox")
+        {
+            await (args[0] == "sync" ? Sync.SyncBenchmark.RunAsync(args[1..]) : Sync.SyncSandboxProcess.HostAsync(args[1..]));
             return;
         }
 

@@ -6,6 +6,7 @@ using Mooring.AspNetCore.Connections;
 using Mooring.AspNetCore.Health;
 using Mooring.AspNetCore.Management;
 using Mooring.AspNetCore.Proxy;
+using Mooring.AspNetCore.Sync;
 using Mooring.AspNetCore.Webhooks;
 
 namespace Mooring;
@@ -28,6 +29,7 @@ public static class MooringEndpointRouteBuilderExtensions
         StatusEndpoints.Map(api);
         ConnectionEndpoints.Map(api);
         WebhookManagementEndpoints.Map(api);
+        SyncEndpoints.Map(api);
         WebhookEndpoints.Map(endpoints);
         ConnectLinkEndpoints.Map(api);
         ConnectEndpoints.Map(endpoints);

@@ -15,6 +15,7 @@ using Mooring.Security;
 using Mooring.Storage;
 using Mooring.Storage.Postgres;
 using Mooring.Storage.Sqlite;
+using Mooring.Sync;
 
 namespace Mooring;
 
@@ -55,8 +56,15 @@ public static class MooringServiceCollectionExtensions
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();
         services.AddMooringWebhooks(configuration);
+        services.AddMooringSync(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
-        return new MooringBuilder(services, configuration);
+        var builder = new MooringBuilder(services, configuration);
+        if (section.GetValue<bool>("Sync:BuiltIns"))
+        {
+            builder.AddBuiltInSyncs();
+        }
+
+        return builder;
     }
 
     private static void AddStore(IServiceCollection services, IConfiguration configuration, Action<MooringOptions>? configure)

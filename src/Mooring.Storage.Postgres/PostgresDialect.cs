@@ -98,6 +98,31 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
         new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
 
+    public override async Task WriteSyncRecordsAsync(
+        DbConnection connection, DbTransaction transaction, string connectionId, string model, long now, IReadOnlyList<SyncRecordOp> ops, CancellationToken cancellationToken)
+    {
+        // One statement per kind of write over arrays (unnest), all in one round trip: PostgreSQL parses and plans three
+        // statements per page instead of one per record.
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        foreach (var group in ops.GroupBy(o => o.Kind))
+        {
+            var rows = group.ToList();
+            var command = new NpgsqlBatchCommand(PostgresSyncSql.For(group.Key));
+            command.Parameters.AddWithValue("c", connectionId);
+            command.Parameters.AddWithValue("m", model);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("ids", rows.Select(o => o.Record.RemoteId).ToArray());
+            command.Parameters.AddWithValue("datas", rows.Select(o => o.Record.Data).ToArray());
+            command.Parameters.AddWithValue("hashes", rows.Select(o => o.Record.Hash).ToArray());
+            command.Parameters.AddWithValue("modifieds", rows.Select(o => Db.ToMs(o.Record.ModifiedAt)).ToArray());
+            command.Parameters.AddWithValue("seens", rows.Select(o => o.SeenRun).ToArray());
+            command.Parameters.AddWithValue("seqs", rows.Select(o => o.Sequence).ToArray());
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();

@@ -17,6 +17,7 @@ internal static class RelationalStoreRegistration
         services.AddSingleton<IWebhookDeliveryStore, RelationalWebhookDeliveryStore>();
         services.AddSingleton<IRequestLogStore, RelationalRequestLogStore>();
         services.AddSingleton<ISyncStore, RelationalSyncStore>();
+        services.AddSingleton<ISyncRecordStore, RelationalSyncRecordStore>();
         services.AddSingleton<ISecretStore, RelationalSecretStore>();
         services.AddSingleton(sp => sp.GetRequiredService<StoreDialect>().CreateConnectionLock());
         return services;

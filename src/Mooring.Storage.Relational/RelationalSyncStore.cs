@@ -6,12 +6,13 @@ namespace Mooring.Storage.Relational;
 internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
 {
     private const string StateColumns = "connection_id, model, cursor, lease_owner, lease_expires_at, last_success_at, paused, updated_at";
+    private const string StateSelect = StateColumns + ", change_seq, requested";
     private const string RunColumns = "id, connection_id, model, kind, status, started_at, finished_at, pages, added, updated, deleted, error, cursor";
 
     public async Task<SyncStateRecord?> GetStateAsync(ConnectionId connectionId, string model, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = db.Command($"SELECT {StateColumns} FROM sync_state WHERE connection_id = @c AND model = @m")
+        await using var command = db.Command($"SELECT {StateSelect} FROM sync_state WHERE connection_id = @c AND model = @m")
             .With("@c", connectionId.Value).With("@m", model);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadState(reader) : null;
@@ -20,7 +21,7 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
     public async Task<IReadOnlyList<SyncStateRecord>> ListStatesAsync(ConnectionId connectionId, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = db.Command($"SELECT {StateColumns} FROM sync_state WHERE connection_id = @c ORDER BY model").With("@c", connectionId.Value);
+        await using var command = db.Command($"SELECT {StateSelect} FROM sync_state WHERE connection_id = @c ORDER BY model").With("@c", connectionId.Value);
         return await command.ReadAllAsync(ReadState, cancellationToken).ConfigureAwait(false);
     }
 
@@ -64,6 +65,24 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
             """, cancellationToken, ("@c", connectionId.Value), ("@m", model), ("@paused", paused ? 1 : 0), ("@now", Db.ToMs(now))).ConfigureAwait(false);
     }
 
+    public async Task RequestRunAsync(ConnectionId connectionId, string model, SyncRunRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync($"""
+            INSERT INTO sync_state ({StateColumns}, requested) VALUES (@c, @m, NULL, NULL, NULL, NULL, 0, @now, @r)
+            ON CONFLICT (connection_id, model) DO UPDATE SET updated_at = @now, requested = CASE
+                WHEN sync_state.requested = 'full!' OR (sync_state.requested = 'full' AND @r <> 'full!') THEN sync_state.requested ELSE @r END
+            """, cancellationToken, ("@c", connectionId.Value), ("@m", model), ("@r", SyncRequestText.Of(request)), ("@now", Db.ToMs(now))).ConfigureAwait(false);
+    }
+
+    public async Task ClearRequestAsync(ConnectionId connectionId, string model, string owner, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExecuteAsync(
+            "UPDATE sync_state SET requested = NULL WHERE connection_id = @c AND model = @m AND lease_owner = @owner",
+            cancellationToken, ("@c", connectionId.Value), ("@m", model), ("@owner", owner)).ConfigureAwait(false);
+    }
+
     public async Task<SyncRunRecord> StartRunAsync(SyncRunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -82,6 +101,14 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
             "UPDATE sync_runs SET connection_id = @c, model = @m, kind = @k, status = @s, started_at = @start, finished_at = @end, pages = @pages, added = @added, updated = @updated, deleted = @deleted, error = @error, cursor = @cursor WHERE id = @id"), run)
             .With("@id", run.Id);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<SyncRunRecord?> GetLatestRunAsync(ConnectionId connectionId, string model, SyncRunKind kind, CancellationToken cancellationToken)
+    {
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command($"SELECT {RunColumns} FROM sync_runs WHERE connection_id = @c AND model = @m AND kind = @k ORDER BY id DESC LIMIT 1")
+            .With("@c", connectionId.Value).With("@m", model).With("@k", EnumText.Of(kind));
+        return (await command.ReadAllAsync(ReadRun, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken)
@@ -110,6 +137,8 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
         LastSuccessAt = r.TimeOrNull(5),
         Paused = r.GetInt32(6) != 0,
         UpdatedAt = r.Time(7),
+        ChangeSequence = r.GetInt64(8),
+        Requested = SyncRequestText.Parse(r.StringOrNull(9)),
     };
 
     private static SyncRunRecord ReadRun(DbDataReader r) => new()

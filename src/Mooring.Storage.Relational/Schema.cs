@@ -157,6 +157,26 @@ internal static class Schema
             );
             CREATE INDEX ix_webhook_delivery_attempts_delivery ON webhook_delivery_attempts (delivery_id, attempt);
             """),
+        new(3, "synced records with their change feed; sync state's change sequence and run requests", d => """
+            CREATE TABLE sync_records (
+                connection_id TEXT NOT NULL,
+                model TEXT NOT NULL,
+                remote_id TEXT NOT NULL,
+                data TEXT NOT NULL,
+                hash TEXT NOT NULL,
+                deleted INTEGER NOT NULL,
+                first_seen_at BIGINT NOT NULL,
+                modified_at BIGINT NULL,
+                updated_at BIGINT NOT NULL,
+                seen_run BIGINT NOT NULL,
+                change_seq BIGINT NOT NULL,
+                PRIMARY KEY (connection_id, model, remote_id)
+            );
+            CREATE UNIQUE INDEX ux_sync_records_changes ON sync_records (connection_id, model, change_seq);
+
+            ALTER TABLE sync_state ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE sync_state ADD COLUMN requested TEXT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -57,4 +57,47 @@ internal abstract class StoreDialect
 
         return inserted;
     }
+
+    /// <summary>
+    /// Runs one page's record writes inside <paramref name="transaction"/>. The default runs one prepared statement per
+    /// kind of write and executes it per row (cheap in process); a dialect with a network round trip per statement batches them.
+    /// </summary>
+    public virtual async Task WriteSyncRecordsAsync(
+        DbConnection connection, DbTransaction transaction, string connectionId, string model, long now, IReadOnlyList<SyncRecordOp> ops, CancellationToken cancellationToken)
+    {
+        var commands = new Dictionary<SyncRecordOpKind, DbCommand>();
+        try
+        {
+            foreach (var op in ops)
+            {
+                if (!commands.TryGetValue(op.Kind, out var command))
+                {
+                    command = connection.Command(SyncRecordSql.SqlFor(op.Kind), transaction);
+                    foreach (var (name, value) in SyncRecordSql.Parameters(connectionId, model, now, op))
+                    {
+                        command.With("@" + name, value);
+                    }
+
+                    commands[op.Kind] = command;
+                    await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    foreach (var (name, value) in SyncRecordSql.Parameters(connectionId, model, now, op))
+                    {
+                        command.Set("@" + name, value);
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var command in commands.Values)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -44,7 +44,8 @@ internal static class WebhookLoadHost
         await app.RunAsync();
     }
 
-    private static async Task<string> CreateDatabaseAsync(string admin)
+    /// <summary>A new, empty database on the server of <paramref name="admin"/>; its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string admin)
     {
         var name = "mooring_bench_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(admin))

@@ -26,11 +26,23 @@ public interface ISyncStore
     /// <summary>Pauses or resumes scheduled runs.</summary>
     Task SetPausedAsync(ConnectionId connectionId, string model, bool paused, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Asks for a run (manual trigger, webhook): whichever instance's scheduler sees it first runs it, the request
+    /// outlives a restart, and a newer request replaces an older one (but never downgrades a pending full run).
+    /// </summary>
+    Task RequestRunAsync(ConnectionId connectionId, string model, SyncRunRequest request, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Clears the request, if <paramref name="owner"/> holds the lease (the run it asked for is starting).</summary>
+    Task ClearRequestAsync(ConnectionId connectionId, string model, string owner, CancellationToken cancellationToken);
+
     /// <summary>Records a new run and returns it with its id.</summary>
     Task<SyncRunRecord> StartRunAsync(SyncRunRecord run, CancellationToken cancellationToken);
 
     /// <summary>Updates a run's counters, status and end.</summary>
     Task UpdateRunAsync(SyncRunRecord run, CancellationToken cancellationToken);
+
+    /// <summary>The newest run of one kind, or <see langword="null"/> if there was none.</summary>
+    Task<SyncRunRecord?> GetLatestRunAsync(ConnectionId connectionId, string model, SyncRunKind kind, CancellationToken cancellationToken);
 
     /// <summary>Runs, newest first, of one connection (and model, if given).</summary>
     Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken);

@@ -26,6 +26,12 @@ public sealed record SyncStateRecord
     /// <summary>Whether scheduled runs are paused.</summary>
     public bool Paused { get; init; }
 
+    /// <summary>The change sequence of the model's last record change (the change feed's end).</summary>
+    public long ChangeSequence { get; init; }
+
+    /// <summary>A run asked for and not started yet.</summary>
+    public SyncRunRequest? Requested { get; init; }
+
     /// <summary>When this record last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 }

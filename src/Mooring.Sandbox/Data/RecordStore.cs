@@ -72,6 +72,7 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
             _overrides[index] = new RecordState(index, 0, false, at, at);
             Merge(index, fields);
             change = Log(index, ChangeKind.Created, at);
+            _overrides[index] = _overrides[index] with { Sequence = change.Sequence };
         }
 
         Changed?.Invoke(change);
@@ -91,6 +92,7 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
             _overrides[index] = state with { Version = state.Version + 1, UpdatedAt = at };
             Merge(index, fields);
             change = Log(index, ChangeKind.Updated, at);
+            _overrides[index] = _overrides[index] with { Sequence = change.Sequence };
         }
 
         Changed?.Invoke(change);
@@ -109,6 +111,7 @@ internal sealed class RecordStore(string salt, int seed, long initialCount, Date
 
             _overrides[index] = state with { Version = state.Version + 1, Deleted = true, UpdatedAt = at };
             change = Log(index, ChangeKind.Deleted, at);
+            _overrides[index] = _overrides[index] with { Sequence = change.Sequence };
         }
 
         Changed?.Invoke(change);

@@ -26,7 +26,7 @@ internal static class GmailJson
         var message = Reference(seed, record);
         message["labelIds"] = sent ? new JsonArray("SENT") : record.Version % 2 == 0 ? new JsonArray("INBOX", "UNREAD") : new JsonArray("INBOX");
         message["snippet"] = Names.Sentence(seed, mailbox.Salt, record.Index, 0, 8);
-        message["historyId"] = (GoogleAccount.HistoryBase + mailbox.Sequence).ToString(CultureInfo.InvariantCulture);
+        message["historyId"] = (GoogleAccount.HistoryBase + record.Sequence).ToString(CultureInfo.InvariantCulture); // the last change to this message
         message["internalDate"] = record.CreatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         message["sizeEstimate"] = raw.Length;
         if (format == "raw")

@@ -13,6 +13,7 @@ internal static class MooringCli
             KeysCommand.Create(),
             MigrateCommand.Create(),
             WebhooksCommand.Create(),
+            SyncCommand.Create(),
             SandboxCommand.Create(),
         };
         return root;

@@ -13,8 +13,6 @@ namespace Mooring.Server.Cli;
 /// <summary><c>mooring webhooks list | show | replay</c>: the webhook inbox, read and replayed straight from the store.</summary>
 internal static class WebhooksCommand
 {
-    private static readonly Option<bool> Sandbox = new("--sandbox") { Description = "Use the sandbox keys kept in the data directory (as 'serve --sandbox' does)." };
-
     public static Command Create()
     {
         var webhooks = new Command("webhooks", "Inspect and replay received webhook events.");
@@ -30,7 +28,7 @@ internal static class WebhooksCommand
         var status = new Option<string?>("--status") { Description = "Only events in these states (comma-separated: pending, processing, completed, failed, dead)." };
         var type = new Option<string?>("--type") { Description = "Only events of this type." };
         var limit = new Option<int>("--limit") { Description = "The most to show (1 to 1000).", DefaultValueFactory = _ => 50 };
-        return WithHost("list", "List received events, newest first.", [provider, status, type, limit], async (parse, services, console, ct) =>
+        return StoreCommand.Create("list", "List received events, newest first.", [provider, status, type, limit], async (parse, services, console, ct) =>
         {
             var query = new WebhookEventQuery { EventType = parse.GetValue(type), Limit = Math.Clamp(parse.GetValue(limit), 1, 1000) };
             if (parse.GetValue(provider) is { } key)
@@ -62,7 +60,7 @@ internal static class WebhooksCommand
     private static Command Show()
     {
         var id = new Argument<long>("id") { Description = "The event's id (from 'mooring webhooks list')." };
-        return WithHost("show", "Show one event: its state, kept headers, body and forwarding log.", [id], async (parse, services, console, ct) =>
+        return StoreCommand.Create("show", "Show one event: its state, kept headers, body and forwarding log.", [id], async (parse, services, console, ct) =>
         {
             if (await services.GetRequiredService<IWebhookEventStore>().GetAsync(parse.GetValue(id), ct).ConfigureAwait(false) is not { } e)
             {
@@ -104,7 +102,7 @@ internal static class WebhooksCommand
         // An option rather than a list argument: a greedy argument would swallow the --Section:Key=value settings that follow.
         var ids = new Option<long[]>("--id") { Description = "A failed or dead event to replay (repeat for several)." };
         var all = new Option<bool>("--all") { Description = "Replay every failed and dead event." };
-        return WithHost("replay", "Put failed or dead events back in the queue (the running server processes them).", [ids, all], async (parse, services, console, ct) =>
+        return StoreCommand.Create("replay", "Put failed or dead events back in the queue (the running server processes them).", [ids, all], async (parse, services, console, ct) =>
         {
             var chosen = parse.GetValue(ids) ?? [];
             if (chosen.Length == 0 && !parse.GetValue(all))
@@ -124,39 +122,4 @@ internal static class WebhooksCommand
         Enum.TryParse<WebhookEventStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status)
             ? status
             : throw new ArgumentException($"--status: '{text}' is not one of pending, processing, completed, failed, dead.");
-
-    private static Command WithHost(string name, string description, Symbol[] symbols, Func<ParseResult, IServiceProvider, IAnsiConsole, CancellationToken, Task<int>> action)
-    {
-        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
-        foreach (var symbol in symbols)
-        {
-            switch (symbol)
-            {
-                case Option option:
-                    command.Add(option);
-                    break;
-                case Argument argument:
-                    command.Add(argument);
-                    break;
-            }
-        }
-
-        command.Add(Sandbox);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            try
-            {
-                using var host = ServerHost.BuildCommandHost(HostArgs.From(parse, parse.GetValue(Sandbox)));
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                var code = await action(parse, host.Services, CliConsole.For(parse.InvocationConfiguration.Output), cancellationToken).ConfigureAwait(false);
-                await host.StopAsync(cancellationToken).ConfigureAwait(false);
-                return code;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return StartupError.Report(ex, parse.InvocationConfiguration.Error);
-            }
-        });
-        return command;
-    }
 }

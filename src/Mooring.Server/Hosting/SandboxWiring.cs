@@ -56,6 +56,7 @@ internal static class SandboxWiring
             ["Mooring:Providers:google-mail:apiBaseUrl"] = $"{s}/google/gmail/v1/",
             ["Mooring:Providers:google-calendar:apiBaseUrl"] = $"{s}/google/calendar/v3/",
             ["Mooring:Providers:stripe:apiBaseUrl"] = $"{s}/stripe/",
+            ["Mooring:Sync:BuiltIns"] = "true",
         };
         foreach (var provider in new[] { "slack", "github", "google", "google-mail", "google-calendar" })
         {

@@ -53,8 +53,8 @@ internal static class ServerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         QuietStartFailures(builder.Logging);
-        // A command reads and writes the store; it never processes or forwards webhook events, whatever the configuration says.
-        builder.Configuration.AddInMemoryCollection([new("Mooring:Webhooks:Workers", "0")]);
+        // A command reads and writes the store; it never processes or forwards webhook events, nor runs syncs, whatever the configuration says.
+        builder.Configuration.AddInMemoryCollection([new("Mooring:Webhooks:Workers", "0"), new("Mooring:Sync:SchedulerEnabled", "false")]);
         builder.Services.AddMooring(builder.Configuration);
         return builder.Build();
     }

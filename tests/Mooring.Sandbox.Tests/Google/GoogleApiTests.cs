@@ -79,6 +79,25 @@ public sealed class GoogleApiTests
     }
 
     [Fact]
+    public async Task Gmail_MessageHistoryId_IsItsOwnLastChange_NotTheMailbox()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Data.GmailMessages = 5);
+        var token = sandbox.Control.IssueToken(SandboxProvider.Google).AccessToken;
+
+        sandbox.Control.AdvanceData(1); // one change: the other messages keep their history id
+        var profile = (await Get(sandbox, "google/gmail/v1/users/me/profile", token))["historyId"]!.GetValue<string>();
+        var ids = (await Get(sandbox, "google/gmail/v1/users/me/messages", token))["messages"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).ToList();
+        var history = new List<string>();
+        foreach (var id in ids)
+        {
+            history.Add((await Get(sandbox, $"google/gmail/v1/users/me/messages/{id}?format=metadata", token))["historyId"]!.GetValue<string>());
+        }
+
+        history.Count.ShouldBeGreaterThanOrEqualTo(4);
+        history.Count(h => h == profile).ShouldBeLessThanOrEqualTo(1);
+    }
+
+    [Fact]
     public async Task Gmail_HistoryTooOld_Answers404()
     {
         await using var sandbox = await TestSandbox.StartAsync();
