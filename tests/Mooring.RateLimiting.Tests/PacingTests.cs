@@ -1,0 +1,96 @@
+using Mooring.Outbound;
+using Mooring.Outbound.RateLimiting;
+using Mooring.Providers;
+
+namespace Mooring.RateLimiting.Tests;
+
+public sealed class PacingTests
+{
+    private static readonly ProviderDefinition TenPerSecond = TestLimiter.Definition(new RateLimitPolicy
+    {
+        Buckets = [new RateLimitBucket { Name = "global", Limit = 10, Period = TimeSpan.FromSeconds(1) }],
+    });
+
+    [Fact]
+    public async Task AcquireAsync_ThirtyCallsAtTenPerSecond_TakeThreePeriods()
+    {
+        var test = new TestLimiter();
+
+        var admitted = await test.DriveAsync([.. Enumerable.Range(0, 30).Select(_ => (Func<Task>)(() => test.AcquireAsync(TenPerSecond, "/charges")))], TimeSpan.FromMilliseconds(100));
+
+        var sorted = admitted.Order().ToArray();
+        sorted[0].ShouldBe(TimeSpan.Zero);
+        sorted[^1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(2900));
+        sorted[^1].ShouldBeLessThanOrEqualTo(TimeSpan.FromMilliseconds(3000));
+        for (var i = 10; i < sorted.Length; i++)
+        {
+            (sorted[i] - sorted[i - 10]).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), "no second may hold more than ten calls");
+        }
+    }
+
+    [Fact]
+    public async Task AcquireAsync_DefaultShape_AllowsABurstThenPacesBelowTheLimit()
+    {
+        var test = new TestLimiter(new RateLimitingOptions { BurstFraction = 0.1, SafetyMargin = 0.01 });
+
+        var admitted = await test.DriveAsync([.. Enumerable.Range(0, 21).Select(_ => (Func<Task>)(() => test.AcquireAsync(TenPerSecond, "/charges")))], TimeSpan.FromMilliseconds(10));
+
+        // A burst of 1 (10 % of 10), then one call per 1.01 s / 10 = 101 ms: the 21st call at 2.02 s.
+        admitted.Count(t => t == TimeSpan.Zero).ShouldBe(1);
+        admitted.Max().ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(2020));
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ConnectionScope_CountsEachConnectionApart()
+    {
+        var test = new TestLimiter();
+        var provider = TestLimiter.Definition(new RateLimitPolicy
+        {
+            Buckets = [new RateLimitBucket { Name = "global", Limit = 1, Period = TimeSpan.FromSeconds(1) }],
+        });
+
+        await test.AcquireAsync(provider, "/x", connection: "a");
+        var other = test.AcquireAsync(provider, "/x", connection: "b");
+        var same = test.AcquireAsync(provider, "/x", connection: "a");
+        await TestLimiter.SettleAsync();
+
+        other.IsCompleted.ShouldBeTrue();
+        same.IsCompleted.ShouldBeFalse();
+        test.Time.Advance(TimeSpan.FromSeconds(1));
+        await same.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ApplicationScope_CountsAllConnectionsTogether()
+    {
+        var test = new TestLimiter();
+        var provider = TestLimiter.Definition(new RateLimitPolicy
+        {
+            Buckets = [new RateLimitBucket { Name = "project", Scope = RateLimitScope.Application, Limit = 1, Period = TimeSpan.FromSeconds(1) }],
+        });
+
+        await test.AcquireAsync(provider, "/x", connection: "a");
+        var other = test.AcquireAsync(provider, "/x", connection: "b");
+        await TestLimiter.SettleAsync();
+
+        other.IsCompleted.ShouldBeFalse();
+        test.Time.Advance(TimeSpan.FromSeconds(1));
+        await other.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_MaxConcurrency_WaitsForALeaseToBeDisposed()
+    {
+        var test = new TestLimiter();
+        var provider = TestLimiter.Definition(new RateLimitPolicy { Buckets = [new RateLimitBucket { Name = "concurrency", MaxConcurrency = 2 }] });
+
+        var first = await test.AcquireAsync(provider, "/x");
+        await test.AcquireAsync(provider, "/x");
+        var third = test.AcquireAsync(provider, "/x");
+        await TestLimiter.SettleAsync();
+
+        third.IsCompleted.ShouldBeFalse();
+        first.Dispose();
+        await third.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+}
