@@ -91,6 +91,8 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
                 return;
             }
 
+            // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
+            wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
             RateLimitingLog.Waiting(_logger, plan.Provider, wait);
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
