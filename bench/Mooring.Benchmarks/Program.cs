@@ -4,7 +4,8 @@ namespace Mooring.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/Mooring.Benchmarks -- --filter '*'</c>; with
-/// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk.
+/// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk; with <c>ratelimit-pacing</c> first,
+/// the rate-limit pacing runs (see bench/RESULTS.md).
 /// </summary>
 public static class Program
 {
@@ -13,6 +14,12 @@ public static class Program
         if (args.Length > 0 && args[0] == "webhooks-host")
         {
             await Webhooks.WebhookLoadHost.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "ratelimit-pacing")
+        {
+            await RateLimiting.RateLimitPacingBench.RunAsync(args[1..]);
             return;
         }
 

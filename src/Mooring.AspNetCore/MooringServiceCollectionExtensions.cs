@@ -10,6 +10,7 @@ using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
 using Mooring.Outbound;
 using Mooring.Providers;
+using Mooring.Redis.RateLimiting;
 using Mooring.Security;
 using Mooring.Storage;
 using Mooring.Storage.Postgres;
@@ -49,6 +50,7 @@ public static class MooringServiceCollectionExtensions
         services.AddMooringProviderCatalog(configuration);
         services.AddMooringConnections(configuration);
         services.AddMooringOutbound();
+        services.AddMooringRedisRateLimiting(configuration);
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();

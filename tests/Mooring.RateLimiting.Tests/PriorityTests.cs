@@ -30,7 +30,7 @@ public sealed class PriorityTests
     [Fact]
     public async Task AcquireAsync_BackgroundWaitingPastThePromotionDelay_IsNotStarved()
     {
-        var test = new TestLimiter(new RateLimitingOptions { SafetyMargin = 0, BurstFraction = 0, BackgroundPromotionDelay = TimeSpan.FromSeconds(2.5) });
+        var test = new TestLimiter(new RateLimitingOptions { SafetyMargin = 0, BurstFraction = 0, MinimumBurst = 1, BackgroundPromotionDelay = TimeSpan.FromSeconds(2.5) });
         await test.AcquireAsync(OnePerSecond, "/x");
         var order = new List<string>();
         var background = Queue(test, order, "background", CallPriority.Background);

@@ -17,23 +17,23 @@ public sealed class RedisBucketStoreTests
     {
         await using var first = Instance(TestRedis.Configuration);
         await using var second = Instance(TestRedis.Configuration);
-        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 10, TimeSpan.FromMinutes(1), 1, new PacingShape(0, 1));
+        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 10, TimeSpan.FromMinutes(1), 1, new PacingShape(0, 1, 1));
 
-        var attempts = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second).Store.TryTakeAsync([demand], TestContext.Current.CancellationToken).AsTask());
-        var waits = await Task.WhenAll(attempts);
+        var attempts = Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? first : second).Store.TryTakeAsync([demand], TimeSpan.Zero, TestContext.Current.CancellationToken).AsTask());
+        var takes = await Task.WhenAll(attempts);
 
-        waits.Count(w => w == TimeSpan.Zero).ShouldBe(10, "a burst of ten between both instances, not ten each");
-        waits.Where(w => w > TimeSpan.Zero).ShouldAllBe(w => w <= TimeSpan.FromMinutes(1));
+        takes.Count(t => t.Taken).ShouldBe(10, "a burst of ten between both instances, not ten each");
+        takes.Where(t => !t.Taken).ShouldAllBe(t => t.Wait > TimeSpan.Zero && t.Wait <= TimeSpan.FromMinutes(1));
     }
 
     [Fact]
     public async Task TryTakeAsync_AppClockFarOff_CountsOnRedisClock()
     {
         await using var instance = Instance(TestRedis.Configuration, new FakeTimeProvider(new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 1, TimeSpan.FromSeconds(30), 1, new PacingShape(0, 0));
+        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 1, TimeSpan.FromSeconds(30), 1, new PacingShape(0, 0, 1));
 
-        (await instance.Store.TryTakeAsync([demand], TestContext.Current.CancellationToken)).ShouldBe(TimeSpan.Zero);
-        var wait = await instance.Store.TryTakeAsync([demand], TestContext.Current.CancellationToken);
+        (await instance.Store.TryTakeAsync([demand], TimeSpan.Zero, TestContext.Current.CancellationToken)).Taken.ShouldBeTrue();
+        var wait = (await instance.Store.TryTakeAsync([demand], TimeSpan.Zero, TestContext.Current.CancellationToken)).Wait;
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestRedis.Configuration);
         var server = redis.GetServer(redis.GetEndPoints()[0]);
@@ -44,13 +44,30 @@ public sealed class RedisBucketStoreTests
     }
 
     [Fact]
+    public async Task TryTakeAsync_WithinTheHorizon_ReservesTheNextSlot()
+    {
+        await using var instance = Instance(TestRedis.Configuration);
+        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 1, TimeSpan.FromSeconds(10), 1, new PacingShape(0, 0, 1));
+        var token = TestContext.Current.CancellationToken;
+
+        (await instance.Store.TryTakeAsync([demand], TimeSpan.Zero, token)).Taken.ShouldBeTrue();
+        var reserved = await instance.Store.TryTakeAsync([demand], TimeSpan.FromSeconds(15), token);
+        var third = await instance.Store.TryTakeAsync([demand], TimeSpan.FromSeconds(15), token);
+
+        reserved.Taken.ShouldBeTrue();
+        reserved.Wait.ShouldBeInRange(TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(10));
+        third.Taken.ShouldBeFalse("the slot after the reserved one is 20 s away");
+        third.Wait.ShouldBeInRange(TimeSpan.FromSeconds(19), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task PauseAsync_OnOneInstance_HoldsTheOther()
     {
         await using var first = Instance(TestRedis.Configuration);
         await using var second = Instance(TestRedis.Configuration);
 
         await first.Store.PauseAsync("test:c:conn-1:r:default", TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        var wait = await second.Store.TryTakeAsync([BucketDemand.PauseOnly("test:c:conn-1:r:default")], TestContext.Current.CancellationToken);
+        var wait = (await second.Store.TryTakeAsync([BucketDemand.PauseOnly("test:c:conn-1:r:default")], TimeSpan.Zero, TestContext.Current.CancellationToken)).Wait;
 
         wait.ShouldBeInRange(TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(20));
     }
@@ -59,10 +76,10 @@ public sealed class RedisBucketStoreTests
     public async Task TryTakeAsync_RedisUnreachable_CountsLocallyAndLogsAnError()
     {
         await using var instance = Instance("127.0.0.1:1,connectTimeout=200", new FakeTimeProvider());
-        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 1, TimeSpan.FromSeconds(1), 1, new PacingShape(0, 0));
+        var demand = BucketDemand.Paced("test:c:conn-1:b:global", 1, TimeSpan.FromSeconds(1), 1, new PacingShape(0, 0, 1));
 
-        (await instance.Store.TryTakeAsync([demand], TestContext.Current.CancellationToken)).ShouldBe(TimeSpan.Zero);
-        (await instance.Store.TryTakeAsync([demand], TestContext.Current.CancellationToken)).ShouldBe(TimeSpan.FromSeconds(1), "still limited, in this process");
+        (await instance.Store.TryTakeAsync([demand], TimeSpan.Zero, TestContext.Current.CancellationToken)).ShouldBe(new BucketTake(true, TimeSpan.Zero));
+        (await instance.Store.TryTakeAsync([demand], TimeSpan.Zero, TestContext.Current.CancellationToken)).ShouldBe(new BucketTake(false, TimeSpan.FromSeconds(1)), "still limited, in this process");
 
         instance.Logs.GetSnapshot().ShouldContain(r => r.Level == LogLevel.Error && r.Message.Contains("Redis is unavailable", StringComparison.Ordinal));
     }

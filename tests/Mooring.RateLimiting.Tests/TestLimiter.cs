@@ -34,7 +34,7 @@ internal sealed class TestLimiter
     public static ConnectionId Connection { get; } = ConnectionId.Parse("conn-1");
 
     /// <summary>No margin and a burst of one: limits pace at exactly limit per period, which keeps expectations simple.</summary>
-    public static RateLimitingOptions Exact() => new() { SafetyMargin = 0, BurstFraction = 0 };
+    public static RateLimitingOptions Exact() => new() { SafetyMargin = 0, BurstFraction = 0, MinimumBurst = 1 };
 
     public static ProviderDefinition Definition(RateLimitPolicy policy) =>
         new() { Key = ProviderKey.Parse("test"), ApiBaseUrl = new Uri("https://api.test/v1/"), RateLimits = policy };

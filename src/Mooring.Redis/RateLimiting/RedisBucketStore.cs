@@ -31,15 +31,16 @@ internal sealed class RedisBucketStore : IBucketStore, IAsyncDisposable
         _connection = new(() => ConnectionMultiplexer.ConnectAsync(configuration));
     }
 
-    public async ValueTask<TimeSpan> TryTakeAsync(IReadOnlyList<BucketDemand> demands, CancellationToken cancellationToken)
+    public async ValueTask<BucketTake> TryTakeAsync(IReadOnlyList<BucketDemand> demands, TimeSpan horizon, CancellationToken cancellationToken)
     {
         if (UseLocal())
         {
-            return _local.TryTake(demands);
+            return _local.TryTake(demands, horizon);
         }
 
         var keys = new RedisKey[demands.Count * 2];
-        var values = new RedisValue[demands.Count * 3];
+        var values = new RedisValue[(demands.Count * 3) + 1];
+        values[^1] = Microseconds(horizon);
         for (var i = 0; i < demands.Count; i++)
         {
             keys[2 * i] = Key(demands[i].Key, "t");
@@ -52,14 +53,14 @@ internal sealed class RedisBucketStore : IBucketStore, IAsyncDisposable
         try
         {
             var database = await DatabaseAsync().ConfigureAwait(false);
-            var wait = (long)await database.ScriptEvaluateAsync(RedisScripts.Take, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var result = (RedisResult[])(await database.ScriptEvaluateAsync(RedisScripts.Take, keys, values).WaitAsync(cancellationToken).ConfigureAwait(false))!;
             Restored();
-            return TimeSpan.FromMicroseconds(wait);
+            return new BucketTake((long)result[0] == 1, TimeSpan.FromMicroseconds((long)result[1]));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or NotConnectedException)
         {
             Failed(exception);
-            return _local.TryTake(demands);
+            return _local.TryTake(demands, horizon);
         }
     }
 

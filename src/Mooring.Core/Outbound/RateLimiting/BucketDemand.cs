@@ -17,7 +17,7 @@ internal readonly record struct BucketDemand(string Key, TimeSpan Emission, Time
     /// </summary>
     public static BucketDemand Paced(string key, int limit, TimeSpan period, int cost, PacingShape shape)
     {
-        var burst = Math.Clamp((int)(limit * shape.BurstFraction), 1, limit);
+        var burst = Math.Clamp(Math.Max((int)(limit * shape.BurstFraction), shape.MinimumBurst), 1, limit);
         var emission = period * (1 + shape.SafetyMargin) / (limit - burst + 1);
         return new(key, emission, emission * (burst - 1), Math.Max(1, cost));
     }

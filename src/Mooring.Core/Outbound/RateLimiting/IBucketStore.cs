@@ -4,10 +4,11 @@ namespace Mooring.Outbound.RateLimiting;
 internal interface IBucketStore
 {
     /// <summary>
-    /// Takes every demand at once if all of them conform and none of their buckets is paused, and returns zero;
-    /// otherwise takes nothing and returns how long to wait before trying again.
+    /// Takes every demand at once, for the first moment at which all of them conform and none of their buckets is
+    /// paused, if that moment is at most <paramref name="horizon"/> away (a reservation: the caller sleeps until then);
+    /// otherwise takes nothing. Either way the result says how long until that moment.
     /// </summary>
-    ValueTask<TimeSpan> TryTakeAsync(IReadOnlyList<BucketDemand> demands, CancellationToken cancellationToken);
+    ValueTask<BucketTake> TryTakeAsync(IReadOnlyList<BucketDemand> demands, TimeSpan horizon, CancellationToken cancellationToken);
 
     /// <summary>Lets no demand on <paramref name="key"/> through for <paramref name="delay"/> from now (a longer pause stays).</summary>
     ValueTask PauseAsync(string key, TimeSpan delay, CancellationToken cancellationToken);

@@ -10,10 +10,10 @@ internal sealed class LocalBucketStore(TimeProvider time) : IBucketStore
     private readonly Dictionary<string, long> _pausedUntil = new(StringComparer.Ordinal);
     private int _takesSincePrune;
 
-    public ValueTask<TimeSpan> TryTakeAsync(IReadOnlyList<BucketDemand> demands, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(TryTake(demands));
+    public ValueTask<BucketTake> TryTakeAsync(IReadOnlyList<BucketDemand> demands, TimeSpan horizon, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryTake(demands, horizon));
 
-    public TimeSpan TryTake(IReadOnlyList<BucketDemand> demands)
+    public BucketTake TryTake(IReadOnlyList<BucketDemand> demands, TimeSpan horizon)
     {
         var now = time.GetUtcNow().UtcTicks;
         lock (_lock)
@@ -28,21 +28,22 @@ internal sealed class LocalBucketStore(TimeProvider time) : IBucketStore
                 }
             }
 
-            if (wait > 0)
+            if (wait > horizon.Ticks)
             {
-                return TimeSpan.FromTicks(wait);
+                return new BucketTake(false, TimeSpan.FromTicks(wait));
             }
 
+            // Every demand conforms at now + wait, the latest of their moments: take them all as of then.
             foreach (var demand in demands)
             {
                 if (demand.IsPaced)
                 {
-                    _tats[demand.Key] = Evaluate(demand, now).NextTat;
+                    _tats[demand.Key] = Evaluate(demand, now + wait).NextTat;
                 }
             }
 
             PruneNowAndThen(now);
-            return TimeSpan.Zero;
+            return new BucketTake(true, TimeSpan.FromTicks(wait));
         }
     }
 

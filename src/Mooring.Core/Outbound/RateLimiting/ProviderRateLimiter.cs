@@ -30,7 +30,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         _logger = logger;
         _options = options.Value;
         _queue = new WaitQueue(time, _options.BackgroundPromotionDelay);
-        _learned = new LearnedLimits(new PacingShape(_options.SafetyMargin, _options.BurstFraction), _options.SlowDownBelow);
+        _learned = new LearnedLimits(PacingShape.From(_options), _options.SlowDownBelow);
     }
 
     public async ValueTask<IDisposable> AcquireAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
@@ -39,14 +39,18 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
         var waiter = _queue.Enter(QueueKeys(plan), priority);
+        TimeSpan reserved;
         try
         {
-            await WaitForBucketsAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
+            reserved = await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _queue.Leave(waiter);
         }
+
+        // A cancellation from here on forfeits the reserved slot (at most the horizon away) rather than give it back.
+        await DelayAsync(reserved, cancellationToken).ConfigureAwait(false);
 
         var grant = _learned.Granted(plan, _time.GetUtcNow().UtcTicks);
         request.Options.Set(GrantKey, grant);
@@ -79,24 +83,34 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
 
     public void Dispose() => _slots.Dispose();
 
-    private async ValueTask WaitForBucketsAsync(RequestPlan plan, WaitQueue.Waiter waiter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the caller's turn among this process's waiters, then reserves the buckets for a moment at most
+    /// <see cref="RateLimitingOptions.ReservationHorizon"/> away and leaves the queue, so that the next caller can reserve
+    /// the slot after it while this one sleeps: a late wake-up then delays one call instead of every call behind it.
+    /// Returns the wait until the reserved moment.
+    /// </summary>
+    private async ValueTask<TimeSpan> ReserveAsync(RequestPlan plan, WaitQueue.Waiter waiter, CancellationToken cancellationToken)
     {
         while (true)
         {
             await _queue.WaitTurnAsync(waiter, cancellationToken).ConfigureAwait(false);
             var demands = _learned.Demands(plan, _time.GetUtcNow().UtcTicks);
-            var wait = await _store.TryTakeAsync(demands, cancellationToken).ConfigureAwait(false);
-            if (wait <= TimeSpan.Zero)
+            var take = await _store.TryTakeAsync(demands, _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+            if (take.Taken)
             {
-                return;
+                return take.Wait;
             }
 
-            // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
-            wait = TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-            RateLimitingLog.Waiting(_logger, plan.Provider, wait);
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            RateLimitingLog.Waiting(_logger, plan.Provider, take.Wait);
+            await DelayAsync(take.Wait - _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
+    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait > TimeSpan.Zero
+            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken)
+            : Task.CompletedTask;
 
     private HashSet<string> QueueKeys(RequestPlan plan)
     {

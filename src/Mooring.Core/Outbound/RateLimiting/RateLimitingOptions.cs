@@ -33,8 +33,15 @@ public sealed class RateLimitingOptions
     /// Gets or sets the share of a limit that may be sent at once before pacing starts (at least one call). The sustained
     /// rate is lowered by the same amount, so that no window of the provider ever sees more than the limit.
     /// </summary>
-    /// <value>The default value is 0.01 (GitHub's 5,000/h: a burst of 50; Stripe's 100/s: 1).</value>
+    /// <value>The default value is 0.01 (GitHub's 5,000/h: a burst of 50; Stripe's 100/s: 1, raised to <see cref="MinimumBurst"/>).</value>
     public double BurstFraction { get; set; } = RateLimitingConstants.DefaultBurstFraction;
+
+    /// <summary>
+    /// Gets or sets the smallest burst (capped at the limit). A burst of two lets a caller that a timer woke a little late
+    /// use the slot it was due, instead of losing it: with a burst of one, each late wake-up costs throughput.
+    /// </summary>
+    /// <value>The default value is 2.</value>
+    public int MinimumBurst { get; set; } = RateLimitingConstants.DefaultMinimumBurst;
 
     /// <summary>
     /// Gets or sets the share of a window's quota below which the remaining calls reported by the provider's headers
@@ -50,6 +57,14 @@ public sealed class RateLimitingOptions
     /// <summary>Gets or sets the longest pause taken from a provider's headers (a guard against nonsense resets).</summary>
     /// <value>The default value is 1 hour.</value>
     public TimeSpan MaxPause { get; set; } = RateLimitingConstants.DefaultMaxPause;
+
+    /// <summary>
+    /// Gets or sets how far ahead a caller at the head of the queue may reserve its slot and then sleep until it, so that
+    /// the callers behind it reserve theirs meanwhile. Longer keeps high rates exact on a busy machine; shorter keeps
+    /// more of the queue open to interactive callers that arrive later.
+    /// </summary>
+    /// <value>The default value is 50 milliseconds.</value>
+    public TimeSpan ReservationHorizon { get; set; } = RateLimitingConstants.DefaultReservationHorizon;
 
     /// <summary>
     /// Gets or sets how long a background call yields to interactive ones; after waiting that long it queues as if it

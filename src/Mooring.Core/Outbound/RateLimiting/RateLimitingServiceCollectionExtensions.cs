@@ -34,11 +34,11 @@ public static class RateLimitingServiceCollectionExtensions
     }
 
     private const string InvalidMessage =
-        $"{RateLimitingOptions.SectionName}: SafetyMargin must be 0 to 1, BurstFraction and SlowDownBelow 0 to 1, " +
-        "DefaultPause, MaxPause, BackgroundPromotionDelay and RedisRetryInterval greater than 0";
+        $"{RateLimitingOptions.SectionName}: SafetyMargin must be 0 to 1, BurstFraction and SlowDownBelow 0 to 1, MinimumBurst at least 1, " +
+        "DefaultPause, MaxPause, BackgroundPromotionDelay and RedisRetryInterval greater than 0, ReservationHorizon not negative";
 
     private static bool Validate(RateLimitingOptions o) =>
-        o.SafetyMargin is >= 0 and <= 1 && o.BurstFraction is >= 0 and <= 1 && o.SlowDownBelow is >= 0 and <= 1
+        o.SafetyMargin is >= 0 and <= 1 && o.BurstFraction is >= 0 and <= 1 && o.SlowDownBelow is >= 0 and <= 1 && o.MinimumBurst >= 1
         && o.DefaultPause > TimeSpan.Zero && o.MaxPause > TimeSpan.Zero && o.BackgroundPromotionDelay > TimeSpan.Zero
-        && o.RedisRetryInterval > TimeSpan.Zero && !string.IsNullOrEmpty(o.RedisKeyPrefix);
+        && o.RedisRetryInterval > TimeSpan.Zero && o.ReservationHorizon >= TimeSpan.Zero && !string.IsNullOrEmpty(o.RedisKeyPrefix);
 }

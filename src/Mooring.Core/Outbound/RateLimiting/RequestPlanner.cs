@@ -12,7 +12,7 @@ namespace Mooring.Outbound.RateLimiting;
 /// </summary>
 internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
 {
-    private readonly PacingShape _shape = new(options.Value.SafetyMargin, options.Value.BurstFraction);
+    private readonly PacingShape _shape = PacingShape.From(options.Value);
 
     public async ValueTask<RequestPlan> PlanAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CancellationToken cancellationToken)
     {
