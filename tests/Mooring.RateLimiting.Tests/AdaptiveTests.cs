@@ -67,11 +67,8 @@ public sealed class AdaptiveTests
         using var response = HeaderReaderTests.Response("X-RateLimit-Limit: 100|X-RateLimit-Remaining: 3|X-RateLimit-Reset: 60");
         test.Limiter.Observe(HeadersOnly, TestLimiter.Connection, early, response);
         var next = test.AcquireAsync(HeadersOnly, "/items");
-        await TestLimiter.SettleAsync();
 
-        next.IsCompleted.ShouldBeFalse();
-        test.Time.Advance(TimeSpan.FromSeconds(60));
-        await next.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await test.ShouldWaitForAsync(next, TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -94,6 +91,18 @@ public sealed class AdaptiveTests
         var admitted = await test.DriveAsync([() => test.AcquireAsync(HeadersOnly, "/items")], TimeSpan.FromMilliseconds(250));
 
         admitted[0].ShouldBe(test.Options.DefaultPause);
+    }
+
+    [Fact]
+    public async Task Observe_TooManyRequestsOnAPacedCall_PausesForATenthOfItsPeriod()
+    {
+        var test = new TestLimiter(new RateLimitingOptions { BurstFraction = 1 });
+        var paced = TestLimiter.Limited(100, TimeSpan.FromSeconds(1));
+        await ObserveAsync(test, paced, "/items", "Stripe-Should-Retry: true", status: 429);
+
+        var admitted = await test.DriveAsync([() => test.AcquireAsync(paced, "/items")], TimeSpan.FromMilliseconds(25));
+
+        admitted[0].ShouldBe(TimeSpan.FromMilliseconds(100));
     }
 
     [Fact]
@@ -138,11 +147,8 @@ public sealed class AdaptiveTests
 
         (await test.AcquireAsync(github, "/repos/o/r/issues")).Dispose();
         var search = test.AcquireAsync(github, "/search/issues?q=y");
-        await TestLimiter.SettleAsync();
 
-        search.IsCompleted.ShouldBeFalse("search is used up until its reset; core is not");
-        test.Time.Advance(TimeSpan.FromMinutes(10));
-        await search.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await test.ShouldWaitForAsync(search, TimeSpan.FromMinutes(10), "search is used up until its reset; core is not");
     }
 
     private static async Task ObserveAsync(TestLimiter test, ProviderDefinition provider, string path, string headers, int status = 200)

@@ -6,10 +6,7 @@ namespace Mooring.RateLimiting.Tests;
 
 public sealed class PacingTests
 {
-    private static readonly ProviderDefinition TenPerSecond = TestLimiter.Definition(new RateLimitPolicy
-    {
-        Buckets = [new RateLimitBucket { Name = "global", Limit = 10, Period = TimeSpan.FromSeconds(1) }],
-    });
+    private static readonly ProviderDefinition TenPerSecond = TestLimiter.Limited(10, TimeSpan.FromSeconds(1));
 
     [Fact]
     public async Task AcquireAsync_ThirtyCallsAtTenPerSecond_TakeThreePeriods()
@@ -45,38 +42,26 @@ public sealed class PacingTests
     public async Task AcquireAsync_ConnectionScope_CountsEachConnectionApart()
     {
         var test = new TestLimiter();
-        var provider = TestLimiter.Definition(new RateLimitPolicy
-        {
-            Buckets = [new RateLimitBucket { Name = "global", Limit = 1, Period = TimeSpan.FromSeconds(1) }],
-        });
+        var provider = TestLimiter.Limited(1, TimeSpan.FromSeconds(1));
 
         await test.AcquireAsync(provider, "/x", connection: "a");
         var other = test.AcquireAsync(provider, "/x", connection: "b");
         var same = test.AcquireAsync(provider, "/x", connection: "a");
-        await TestLimiter.SettleAsync();
 
+        await test.ShouldWaitForAsync(same, TimeSpan.FromSeconds(1));
         other.IsCompleted.ShouldBeTrue();
-        same.IsCompleted.ShouldBeFalse();
-        test.Time.Advance(TimeSpan.FromSeconds(1));
-        await same.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task AcquireAsync_ApplicationScope_CountsAllConnectionsTogether()
     {
         var test = new TestLimiter();
-        var provider = TestLimiter.Definition(new RateLimitPolicy
-        {
-            Buckets = [new RateLimitBucket { Name = "project", Scope = RateLimitScope.Application, Limit = 1, Period = TimeSpan.FromSeconds(1) }],
-        });
+        var provider = TestLimiter.Limited(1, TimeSpan.FromSeconds(1), RateLimitScope.Application);
 
         await test.AcquireAsync(provider, "/x", connection: "a");
         var other = test.AcquireAsync(provider, "/x", connection: "b");
-        await TestLimiter.SettleAsync();
 
-        other.IsCompleted.ShouldBeFalse();
-        test.Time.Advance(TimeSpan.FromSeconds(1));
-        await other.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        await test.ShouldWaitForAsync(other, TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -6,10 +6,7 @@ namespace Mooring.RateLimiting.Tests;
 
 public sealed class PriorityTests
 {
-    private static readonly ProviderDefinition OnePerSecond = TestLimiter.Definition(new RateLimitPolicy
-    {
-        Buckets = [new RateLimitBucket { Name = "global", Limit = 1, Period = TimeSpan.FromSeconds(1) }],
-    });
+    private static readonly ProviderDefinition OnePerSecond = TestLimiter.Limited(1, TimeSpan.FromSeconds(1));
 
     [Fact]
     public async Task AcquireAsync_InteractiveQueuedAfterBackground_GoesFirst()

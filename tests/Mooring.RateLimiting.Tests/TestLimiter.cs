@@ -45,6 +45,19 @@ internal sealed class TestLimiter
         return services.GetRequiredService<IProviderCatalog>().Get(ProviderKey.Parse(key));
     }
 
+    /// <summary>A provider with one bucket of <paramref name="limit"/> per <paramref name="period"/>.</summary>
+    public static ProviderDefinition Limited(int limit, TimeSpan period, RateLimitScope scope = RateLimitScope.Connection) =>
+        Definition(new RateLimitPolicy { Buckets = [new RateLimitBucket { Name = "global", Scope = scope, Limit = limit, Period = period }] });
+
+    /// <summary>Checks that <paramref name="call"/> is still waiting, then that it is admitted once the clock moves by <paramref name="advance"/>.</summary>
+    public async Task ShouldWaitForAsync(Task call, TimeSpan advance, string? because = null)
+    {
+        await SettleAsync();
+        call.IsCompleted.ShouldBeFalse(because);
+        Time.Advance(advance);
+        await call.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+    }
+
     public static HttpRequestMessage Get(ProviderDefinition provider, string path) => new(HttpMethod.Get, new Uri(provider.ApiBaseUrl!, path.TrimStart('/')));
 
     public Task<IDisposable> AcquireAsync(ProviderDefinition provider, string path, CallPriority priority = CallPriority.Interactive, CancellationToken cancellationToken = default, string? connection = null) =>

@@ -15,14 +15,18 @@ internal sealed class LearnedWindow
     private long _resetAt;
     private long _grants;
 
+    private bool PolicyPaced => _quota is > 0 && _window > TimeSpan.Zero;
+
     /// <summary>The demands the learned limit puts on the next call under <paramref name="key"/>.</summary>
     public void AddDemands(List<BucketDemand> demands, string key, long now, PacingShape shape, double slowDownBelow)
     {
         lock (_lock)
         {
-            if (_quota is > 0 and var quota && _window is { } window && window > TimeSpan.Zero)
+            if (PolicyPaced && _quota is { } quota && _window is { } window)
             {
+                // A known quota and window pace exactly; a reset in whole seconds is too coarse to spread by.
                 demands.Add(BucketDemand.Paced(key + ":q", quota, window, 1, shape));
+                return;
             }
 
             // Low on what is left: spread it evenly over the time to the reset.
@@ -42,7 +46,7 @@ internal sealed class LearnedWindow
             if (_remaining is { } remaining && _resetAt > now)
             {
                 _remaining = remaining - 1;
-                return (_grants, _remaining <= 0 ? TimeSpan.FromTicks(_resetAt - now) : null);
+                return (_grants, _remaining <= 0 && !PolicyPaced ? TimeSpan.FromTicks(_resetAt - now) : null);
             }
 
             return (_grants, null);
@@ -64,7 +68,11 @@ internal sealed class LearnedWindow
 
             _remaining = remaining - (int)Math.Min(int.MaxValue, Math.Max(0, _grants - sequence));
             _resetAt = now + resetAfter.Ticks;
-            return _remaining <= 0 && resetAfter > TimeSpan.Zero ? resetAfter : null;
+
+            // Paced by a known policy, only the provider's own "none left" pauses: the local count-down, with a reset in
+            // whole seconds, would pause for most of a second that the pacing already keeps within the quota.
+            var exhausted = PolicyPaced ? remaining <= 0 : _remaining <= 0;
+            return exhausted && resetAfter > TimeSpan.Zero ? resetAfter : null;
         }
     }
 }

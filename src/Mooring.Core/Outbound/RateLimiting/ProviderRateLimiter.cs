@@ -75,13 +75,18 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         if (policy.LimitedStatusCodes.Contains((int)response.StatusCode))
         {
             var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
-            var pause = reading.RetryAfter ?? resets.Max() ?? _options.DefaultPause;
+            var pause = reading.RetryAfter ?? resets.Max() ?? DefaultPause(grant.Plan);
             var key = grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First();
             Pause([(key, pause)], $"HTTP {(int)response.StatusCode}");
         }
     }
 
     public void Dispose() => _slots.Dispose();
+
+    // A 429 that says nothing of when to retry, on a call the definition paces: the pacing was a little off (latency
+    // bunched calls into one window), and that window ends within its period; a tenth of it costs little if it was not.
+    private TimeSpan DefaultPause(RequestPlan plan) =>
+        plan.ShortestPeriod is { } period && period / 10 < _options.DefaultPause ? period / 10 : _options.DefaultPause;
 
     /// <summary>
     /// Waits for the caller's turn among this process's waiters, then reserves the buckets for a moment at most

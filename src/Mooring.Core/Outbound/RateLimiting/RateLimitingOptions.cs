@@ -50,7 +50,10 @@ public sealed class RateLimitingOptions
     /// <value>The default value is 0.2.</value>
     public double SlowDownBelow { get; set; } = RateLimitingConstants.DefaultSlowDownBelow;
 
-    /// <summary>Gets or sets how long a limit pauses after a rate-limited answer that says nothing of when to retry.</summary>
+    /// <summary>
+    /// Gets or sets how long a limit pauses after a rate-limited answer that says nothing of when to retry (a tenth of
+    /// the shortest period the call is paced by, when that is shorter).
+    /// </summary>
     /// <value>The default value is 1 second.</value>
     public TimeSpan DefaultPause { get; set; } = RateLimitingConstants.DefaultPause;
 

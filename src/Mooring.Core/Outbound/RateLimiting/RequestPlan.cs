@@ -10,7 +10,8 @@ internal sealed record RequestPlan(
     string ConnectionScope,
     string? NarrowKey,
     IReadOnlyList<BucketDemand> Demands,
-    IReadOnlyList<ConcurrencyDemand> Concurrency);
+    IReadOnlyList<ConcurrencyDemand> Concurrency,
+    TimeSpan? ShortestPeriod);
 
 /// <summary>A limit of requests in flight at once under <see cref="Key"/>.</summary>
 internal readonly record struct ConcurrencyDemand(string Key, int Limit);

@@ -48,13 +48,20 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         string Scope(RateLimitScope scope) => scope == RateLimitScope.Application ? key + ":a" : connectionScope;
 
         var demands = new List<BucketDemand>();
+        TimeSpan? shortest = null;
+        void Pace(string bucketKey, int limit, TimeSpan period, int cost)
+        {
+            demands.Add(BucketDemand.Paced(bucketKey, limit, period, cost, _shape));
+            shortest = shortest is { } known && known < period ? known : period;
+        }
+
         var concurrency = new List<ConcurrencyDemand>();
         foreach (var bucket in provider.RateLimits.Buckets)
         {
             var bucketKey = $"{Scope(bucket.Scope)}:b:{bucket.Name}";
             if (bucket is { Limit: > 0 and var limit, Period: { } period } && period > TimeSpan.Zero)
             {
-                demands.Add(BucketDemand.Paced(bucketKey, limit, period, endpoint?.Cost ?? 1, _shape));
+                Pace(bucketKey, limit, period, endpoint?.Cost ?? 1);
             }
 
             if (bucket.MaxConcurrency is > 0 and var max)
@@ -77,9 +84,9 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
                 narrow += ":" + partition;
             }
 
-            demands.Add(BucketDemand.Paced(narrow, endpointLimit, endpointPeriod, 1, _shape));
+            Pace(narrow, endpointLimit, endpointPeriod, 1);
         }
 
-        return new RequestPlan(key, endpoint?.Name ?? RateLimitingConstants.DefaultResource, connectionScope, narrow, demands, concurrency);
+        return new RequestPlan(key, endpoint?.Name ?? RateLimitingConstants.DefaultResource, connectionScope, narrow, demands, concurrency, shortest);
     }
 }
