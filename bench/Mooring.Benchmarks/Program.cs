@@ -5,7 +5,8 @@ namespace Mooring.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/Mooring.Benchmarks -- --filter '*'</c>; with
 /// <c>webhooks-host</c> first, the host that bench/webhooks-load.sh drives with wrk; with <c>sync</c> first, the sync
-/// benchmark (see <see cref="Sync.SyncBenchmark"/>).
+/// benchmark (see <see cref="Sync.SyncBenchmark"/>); with <c>ratelimit-pacing</c> first, the rate-limit pacing runs
+/// (see bench/RESULTS.md).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,12 @@ public static class Program
         if (args.Length > 0 && args[0] is "sync" or "sync-sandbox")
         {
             await (args[0] == "sync" ? Sync.SyncBenchmark.RunAsync(args[1..]) : Sync.SyncSandboxProcess.HostAsync(args[1..]));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "ratelimit-pacing")
+        {
+            await RateLimiting.RateLimitPacingBench.RunAsync(args[1..]);
             return;
         }
 

@@ -11,6 +11,7 @@ using Mooring.Connections;
 using Mooring.Outbound;
 using Mooring.Providers;
 using Mooring.Proxy;
+using Mooring.Redis.RateLimiting;
 using Mooring.Security;
 using Mooring.Storage;
 using Mooring.Storage.Postgres;
@@ -52,6 +53,7 @@ public static class MooringServiceCollectionExtensions
         services.AddMooringConnections(configuration);
         services.AddMooringOutbound();
         services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.SectionName));
+        services.AddMooringRedisRateLimiting(configuration);
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();

@@ -13,6 +13,7 @@ public sealed class ConventionTests
         "Mooring.Storage.Relational",
         "Mooring.Storage.Sqlite",
         "Mooring.Storage.Postgres",
+        "Mooring.Redis",
         "Mooring.AspNetCore",
         "mooring",
     };

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Mooring.Connections;
+using Mooring.Providers;
+
+namespace Mooring.Outbound.RateLimiting;
+
+/// <summary>
+/// Paces calls by GCRA buckets (<see cref="IBucketStore"/>: in process or in Redis) from the provider definition and
+/// from what responses report, with callers of this process queued by priority (<see cref="WaitQueue"/>).
+/// </summary>
+internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
+{
+    private static readonly HttpRequestOptionsKey<LearnedLimits.Grant> GrantKey = new("Mooring.RateLimiting.Grant");
+
+    private readonly IBucketStore _store;
+    private readonly RequestPlanner _planner;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ProviderRateLimiter> _logger;
+    private readonly RateLimitingOptions _options;
+    private readonly WaitQueue _queue;
+    private readonly LearnedLimits _learned;
+    private readonly ConcurrencySlots _slots = new();
+
+    public ProviderRateLimiter(IBucketStore store, RequestPlanner planner, TimeProvider time, IOptions<RateLimitingOptions> options, ILogger<ProviderRateLimiter> logger)
+    {
+        _store = store;
+        _planner = planner;
+        _time = time;
+        _logger = logger;
+        _options = options.Value;
+        _queue = new WaitQueue(time, _options.BackgroundPromotionDelay);
+        _learned = new LearnedLimits(PacingShape.From(_options), _options.SlowDownBelow);
+    }
+
+    public async ValueTask<IDisposable> AcquireAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(request);
+        var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
+        var waiter = _queue.Enter(QueueKeys(plan), priority);
+        TimeSpan reserved;
+        try
+        {
+            reserved = await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _queue.Leave(waiter);
+        }
+
+        // A cancellation from here on forfeits the reserved slot (at most the horizon away) rather than give it back.
+        await DelayAsync(reserved, cancellationToken).ConfigureAwait(false);
+
+        var grant = _learned.Granted(plan, _time.GetUtcNow().UtcTicks);
+        request.Options.Set(GrantKey, grant);
+        Pause(grant.Pauses, "nothing left until the reset");
+        return await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(response);
+        var now = _time.GetUtcNow();
+        var policy = provider.RateLimits;
+        var reading = RateLimitHeaderReader.Read(policy.Headers, response, now);
+        if (!request.Options.TryGetValue(GrantKey, out var grant))
+        {
+            grant = new LearnedLimits.Grant(_planner.PlanWithoutBody(provider, connectionId, request), new Dictionary<string, long>(), []);
+        }
+
+        Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
+        if (policy.LimitedStatusCodes.Contains((int)response.StatusCode))
+        {
+            var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
+            var pause = reading.RetryAfter ?? resets.Max() ?? DefaultPause(grant.Plan);
+            var key = grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First();
+            Pause([(key, pause)], $"HTTP {(int)response.StatusCode}");
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    // A 429 that says nothing of when to retry, on a call the definition paces: the pacing was a little off (latency
+    // bunched calls into one window), and that window ends within its period; a tenth of it costs little if it was not.
+    private TimeSpan DefaultPause(RequestPlan plan) =>
+        plan.ShortestPeriod is { } period && period / 10 < _options.DefaultPause ? period / 10 : _options.DefaultPause;
+
+    /// <summary>
+    /// Waits for the caller's turn among this process's waiters, then reserves the buckets for a moment at most
+    /// <see cref="RateLimitingOptions.ReservationHorizon"/> away and leaves the queue, so that the next caller can reserve
+    /// the slot after it while this one sleeps: a late wake-up then delays one call instead of every call behind it.
+    /// Returns the wait until the reserved moment.
+    /// </summary>
+    private async ValueTask<TimeSpan> ReserveAsync(RequestPlan plan, WaitQueue.Waiter waiter, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _queue.WaitTurnAsync(waiter, cancellationToken).ConfigureAwait(false);
+            var demands = _learned.Demands(plan, _time.GetUtcNow().UtcTicks);
+            var take = await _store.TryTakeAsync(demands, _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+            if (take.Taken)
+            {
+                return take.Wait;
+            }
+
+            RateLimitingLog.Waiting(_logger, plan.Provider, take.Wait);
+            await DelayAsync(take.Wait - _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
+    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait > TimeSpan.Zero
+            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken)
+            : Task.CompletedTask;
+
+    private HashSet<string> QueueKeys(RequestPlan plan)
+    {
+        var keys = new HashSet<string>(plan.Demands.Select(d => d.Key), StringComparer.Ordinal);
+        keys.UnionWith(_learned.Keys(plan));
+        return keys;
+    }
+
+    private void Pause(IEnumerable<(string Key, TimeSpan Pause)> pauses, string reason)
+    {
+        foreach (var (key, pause) in pauses)
+        {
+            var capped = pause > _options.MaxPause ? _options.MaxPause : pause;
+            RateLimitingLog.Paused(_logger, key, capped, reason);
+            _ = PauseAsync(key, capped);
+        }
+    }
+
+    private async Task PauseAsync(string key, TimeSpan pause)
+    {
+        try
+        {
+            await _store.PauseAsync(key, pause, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            RateLimitingLog.PauseFailed(_logger, key, exception);
+        }
+    }
+}
