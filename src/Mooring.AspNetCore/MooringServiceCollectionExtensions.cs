@@ -48,7 +48,7 @@ public static class MooringServiceCollectionExtensions
         services.AddMooringCore();
         services.AddMooringProviderCatalog(configuration);
         services.AddMooringConnections(configuration);
-        services.AddMooringOutbound();
+        services.AddMooringOutbound(configuration);
 
         AddStore(services, configuration, configure);
         services.AddHostedService<MooringStartupService>();

@@ -1,4 +1,5 @@
 using Mooring.Connections;
+using Mooring.Outbound.Pipeline;
 using Mooring.Providers;
 
 namespace Mooring.Outbound;
