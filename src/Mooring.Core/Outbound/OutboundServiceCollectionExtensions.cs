@@ -7,6 +7,10 @@ using Microsoft.Extensions.Options;
 using Mooring.Outbound.Pipeline;
 using Mooring.Outbound.RequestLog;
 using Mooring.Outbound.Telemetry;
+using Mooring.Providers.GitHub;
+using Mooring.Providers.Google;
+using Mooring.Providers.Slack;
+using Mooring.Providers.Stripe;
 
 namespace Mooring.Outbound;
 
@@ -56,6 +60,11 @@ public static class OutboundServiceCollectionExtensions
 
         services.TryAddSingleton<IProviderHttpClientFactory, ProviderHttpClientFactory>();
         services.TryAddSingleton<IProviderApi, ProviderApi>();
+        services.TryAddSingleton<SlackClient>();
+        services.TryAddSingleton<StripeBillingClient>();
+        services.TryAddSingleton<GmailClient>();
+        services.TryAddSingleton<GoogleCalendarClient>();
+        services.TryAddSingleton<GitHubIssuesClient>();
         return services;
     }
 }
