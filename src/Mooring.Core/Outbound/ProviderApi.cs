@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mooring.Connections;
 using Mooring.Outbound.Errors;
 using Mooring.Outbound.Paging;
+using Mooring.Providers;
 using Mooring.Providers.TokenResponses;
 
 namespace Mooring.Outbound;
@@ -13,7 +14,7 @@ namespace Mooring.Outbound;
 /// the JSON answer, and reads the error through the provider's error shape (the provider of the call, as the
 /// pipeline resolved it, is on the request afterwards).
 /// </summary>
-internal sealed class ProviderApi(IProviderHttpClientFactory clients, TimeProvider time) : IProviderApi
+internal sealed class ProviderApi(IProviderHttpClientFactory clients, IConnectionVault vault, IProviderCatalog catalog, TimeProvider time) : IProviderApi
 {
     public async Task<JsonDocument> SendAsync(ConnectionId connectionId, ProviderRequest request, CancellationToken cancellationToken)
     {
@@ -28,9 +29,11 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, TimeProvid
     public async IAsyncEnumerable<JsonElement> ListAsync(ConnectionId connectionId, ProviderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var (connection, _) = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConnectionNotFoundException(connectionId);
+        var cursor = new PageCursor(catalog.Get(connection.Provider).Pagination);
         using var client = await clients.CreateClientAsync(connectionId, request.Priority, cancellationToken).ConfigureAwait(false);
-        PageCursor? cursor = null;
-        var query = request.Query;
+        IReadOnlyList<KeyValuePair<string, string>> query = [.. request.Query, .. cursor.FirstParameters(request.Query)];
         Uri? nextUrl = null;
         while (true)
         {
@@ -42,11 +45,6 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, TimeProvid
             using (response)
             {
                 var call = OutboundRequestOptions.CallOf(message);
-                if (cursor is null)
-                {
-                    cursor = new PageCursor(call.Provider.Pagination);
-                }
-
                 var items = Items(body.RootElement, request.Items ?? call.Provider.Pagination.Items, call);
                 var count = 0;
                 JsonElement? last = null;
@@ -63,7 +61,7 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, TimeProvid
                 }
 
                 nextUrl = cursor.NextUrl is { } url ? SameOrigin(url, client.BaseAddress!, call) : null;
-                query = cursor.NextParameter is { } next ? [.. request.Query.Where(p => p.Key != next.Key), next] : query;
+                query = cursor.NextParameter is { } next ? [.. query.Where(p => p.Key != next.Key), next] : query;
             }
         }
     }

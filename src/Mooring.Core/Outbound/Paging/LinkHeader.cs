@@ -32,7 +32,7 @@ internal static class LinkHeader
             var parameter = parameters[range].Trim();
             if (parameter.StartsWith("rel=", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var type in parameter[4..].Trim('"').ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var type in parameter[4..].Trim(" ,\"").ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (type.Equals("next", StringComparison.OrdinalIgnoreCase))
                     {

@@ -18,9 +18,12 @@ internal static class OutboundResilience
     public const string CallPipeline = "mooring-call";
     public const string AttemptPipeline = "mooring-attempt";
 
-    /// <summary>The pipeline key of a request: its provider, so that each provider has its own circuit.</summary>
+    /// <summary>
+    /// The pipeline key of a request: its provider, so that each provider has its own circuit. (The resilience package
+    /// probes the selector with a bare request when the chain is built, hence the empty key for one without a call.)
+    /// </summary>
     public static Func<HttpRequestMessage, string> ByProvider(IServiceProvider services) =>
-        request => OutboundRequestOptions.CallOf(request).Provider.Key.Value;
+        request => request.Options.TryGetValue(OutboundRequestOptions.Call, out var call) ? call.Provider.Key.Value : string.Empty;
 
     public static void ConfigureCall(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
