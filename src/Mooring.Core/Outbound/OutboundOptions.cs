@@ -35,8 +35,8 @@ public sealed class OutboundOptions
     public double CircuitFailureRatio { get; set; } = 0.5;
 
     /// <summary>How many attempts <see cref="CircuitSamplingDuration"/> must see before the circuit may open.</summary>
-    /// <value>The default value is 20.</value>
-    public int CircuitMinimumThroughput { get; set; } = 20;
+    /// <value>The default value is 50.</value>
+    public int CircuitMinimumThroughput { get; set; } = 50;
 
     /// <summary>The window over which the failure ratio is measured.</summary>
     /// <value>The default value is 30 seconds.</value>
