@@ -136,17 +136,23 @@ public sealed class OutboundHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Awaits <paramref name="work"/> while moving Mooring's clock on by <paramref name="step"/> whenever the work
-    /// yields, so that backoffs, Retry-After waits and timeouts elapse without real waiting.
+    /// Awaits <paramref name="work"/> while moving Mooring's clock on by 100 ms steps, so that backoffs, Retry-After
+    /// waits and timeouts elapse without real waiting. The clock stands still while a request is on the wire, so that
+    /// an answer on its way is never taken for a timeout; with <paramref name="hangs"/>, a request held for more than a
+    /// quarter of a real second is taken for one the sandbox never answers, and the clock moves on to its timeout.
     /// </summary>
-    public async Task<T> DriveAsync<T>(Task<T> work, TimeSpan? step = null)
+    public async Task<T> DriveAsync<T>(Task<T> work, bool hangs = false)
     {
-        var by = step ?? TimeSpan.FromMilliseconds(100);
+        var by = TimeSpan.FromMilliseconds(100);
+        var held = hangs ? TimeSpan.FromMilliseconds(250) : TimeSpan.MaxValue;
         while (!work.IsCompleted)
         {
             // A real millisecond lets the loopback I/O in flight progress between two steps of the fake clock.
             await Task.WhenAny(work, Task.Delay(1, TestContext.Current.CancellationToken));
-            Time.Advance(by);
+            if (!Wire.HasRequestYoungerThan(held))
+            {
+                Time.Advance(by);
+            }
         }
 
         return await work;
@@ -165,20 +171,33 @@ public sealed class OutboundHost : IAsyncDisposable
 public sealed class WireRecorder
 {
     private readonly ConcurrentQueue<WireRequest> _requests = new();
+    private readonly ConcurrentDictionary<HttpRequestMessage, long> _inFlight = new();
 
     public IReadOnlyList<WireRequest> Requests => [.. _requests];
+
+    /// <summary>Whether a request sent less than <paramref name="age"/> ago (real time) still waits for its answer.</summary>
+    public bool HasRequestYoungerThan(TimeSpan age) =>
+        _inFlight.Values.Any(start => age == TimeSpan.MaxValue || System.Diagnostics.Stopwatch.GetElapsedTime(start) < age);
 
     public HttpMessageHandler CreateHandler() => new Recording(this) { InnerHandler = new SocketsHttpHandler() };
 
     private sealed class Recording(WireRecorder recorder) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             recorder._requests.Enqueue(new WireRequest(
                 request.Method.Method,
                 request.RequestUri!,
                 request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
-            return base.SendAsync(request, cancellationToken);
+            recorder._inFlight[request] = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                recorder._inFlight.TryRemove(request, out _);
+            }
         }
     }
 }

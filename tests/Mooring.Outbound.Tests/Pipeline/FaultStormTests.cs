@@ -50,18 +50,19 @@ internal static class FaultStorm
     public static async Task<IReadOnlyList<(string Outcome, TimeSpan Elapsed)>> RunAsync(OutboundHost host, CancellationToken cancellationToken)
     {
         var connection = await host.ApiKeyConnectionAsync("stripe");
+        var api = host.Get<IProviderApi>();
+        (await CallAsync(api, connection.Id, cancellationToken)).ShouldBe("ok"); // warm: no cold start is taken for a hang
         var control = host.Sandbox.Control;
         control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 503, Probability = 0.3 });
         control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.RateLimit, RetryAfter = TimeSpan.FromSeconds(1), Probability = 0.1 });
         control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Hang, Probability = 0.05 });
         var outcomes = new ConcurrentBag<(string Outcome, TimeSpan Elapsed)>();
-        var api = host.Get<IProviderApi>();
         var storm = Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (_, ct) =>
         {
             var start = host.Time.GetTimestamp();
             outcomes.Add((await CallAsync(api, connection.Id, ct), host.Time.GetElapsedTime(start)));
         });
-        await host.DriveAsync(storm.ContinueWith(_ => true, cancellationToken));
+        await host.DriveAsync(storm.ContinueWith(_ => true, cancellationToken), hangs: true);
         await storm;
         return [.. outcomes];
     }

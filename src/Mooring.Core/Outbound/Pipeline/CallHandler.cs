@@ -29,7 +29,7 @@ internal sealed class CallHandler(IConnectionVault vault, IProviderCatalog catal
         var provider = catalog.Get(connection.Provider);
         var policy = Policies.GetOrAdd((options.Value, provider.Key.Value), static key => key.Item1.PolicyFor(key.Item2));
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
-        var operation = template ?? $"{request.Method.Method} {request.RequestUri?.AbsolutePath}";
+        var operation = template ?? $"{request.Method.Method} {PathOf(request.RequestUri, provider.ApiBaseUrl)}";
         var start = time.GetTimestamp();
         var call = new OutboundCall(connection, credentials, provider, policy, operation, start + Ticks(policy.TotalTimeout));
         request.Options.Set(OutboundRequestOptions.Call, call);
@@ -72,6 +72,23 @@ internal sealed class CallHandler(IConnectionVault vault, IProviderCatalog catal
             activity?.SetTag("mooring.attempts", call.Attempts);
             telemetry.CallCompleted(provider.Key.Value, request.Method.Method, template ?? "other", time.GetElapsedTime(start), outcome);
         }
+    }
+
+    /// <summary>The path relative to the provider's API base URL (<c>/v1/customers</c>), without query or fragment.</summary>
+    private static string PathOf(Uri? uri, Uri? apiBase)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            return uri?.OriginalString.Split('?', '#')[0] ?? string.Empty;
+        }
+
+        var path = uri.AbsolutePath;
+        if (apiBase is not null && apiBase.IsBaseOf(uri) && path.StartsWith(apiBase.AbsolutePath, StringComparison.Ordinal))
+        {
+            path = "/" + path[apiBase.AbsolutePath.Length..];
+        }
+
+        return path;
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
