@@ -70,13 +70,13 @@ internal static class ProviderErrorReader
             return ProviderErrorCategory.NotFound;
         }
 
-        if (code is not null && ErrorExplanations.Unavailable.Contains(code))
+        if (ErrorCategoryNames.OfStatus(status) is { } byStatus)
         {
-            return ProviderErrorCategory.ProviderUnavailable;
+            return byStatus;
         }
 
-        // Slack's ok:false arrives with 200; any other code there is a request the provider refused.
-        return ErrorCategoryNames.OfStatus(status) ?? ProviderErrorCategory.Validation;
+        // Slack's ok:false arrives with 200: the code alone tells a failure of Slack from a request it refused.
+        return code is not null && ErrorExplanations.Unavailable.Contains(code) ? ProviderErrorCategory.ProviderUnavailable : ProviderErrorCategory.Validation;
     }
 
     private static string Message(ProviderFailure failure, int status, bool okFalse, string? code, Fields fields)
