@@ -29,7 +29,7 @@ internal static class ProviderErrorReader
         }
 
         var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
-        var code = fields.Reason ?? fields.NonNumericCode ?? fields.Status;
+        var code = fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status);
         var category = Categorize(provider, response, status, code, fields);
         var now = failure.Time.GetUtcNow();
         var retryAfter = category == ProviderErrorCategory.RateLimited
@@ -97,14 +97,14 @@ internal static class ProviderErrorReader
             : $"{name} {verb} {failure.Operation}: {what}{decline} ({why}){attempts}";
     }
 
+    /// <summary>A code unless it is only the HTTP status again (Google's <c>error.code</c> 403, GitHub's <c>status</c> "404").</summary>
+    private static string? NonNumeric(string? code) => code is not null && !code.All(char.IsAsciiDigit) ? code : null;
+
     private static string? Truncate(string? text) =>
         text is null ? null : text.Length <= MaxProviderMessage ? text : string.Concat(text.AsSpan(0, MaxProviderMessage), "…");
 
     private sealed record Fields(string? Code, string? Message, string? Type, string? Reason, string? Status, string? DeclineCode, string? Param)
     {
-        /// <summary>The code unless it is only the HTTP status again (Google's <c>error.code</c> is 403).</summary>
-        public string? NonNumericCode => Code is { } c && !c.All(char.IsAsciiDigit) ? c : null;
-
         public static Fields From(ErrorShape shape, JsonElement root) => new(
             JsonPointer.String(root, shape.Code),
             JsonPointer.String(root, shape.Message),

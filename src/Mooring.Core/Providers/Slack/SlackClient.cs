@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using Mooring.Connections;
 using Mooring.Outbound;
 
@@ -28,8 +26,9 @@ public sealed class SlackClient
     {
         ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(text);
-        var body = new JsonObject { ["channel"] = channel, ["text"] = text };
-        var request = new ProviderRequest(HttpMethod.Post, "chat.postMessage") { Operation = "chat.postMessage", Content = JsonContent.Create(body) };
+        // Form-encoded, the encoding every Web API method accepts (JSON bodies are accepted by write methods only).
+        var body = new FormUrlEncodedContent([new("channel", channel), new("text", text)]);
+        var request = new ProviderRequest(HttpMethod.Post, "chat.postMessage") { Operation = "chat.postMessage", Content = body };
         using var answer = await _api.SendAsync(connectionId, request, cancellationToken).ConfigureAwait(false);
         var root = answer.RootElement;
         return new SlackMessage(root.GetProperty("channel").GetString()!, root.GetProperty("ts").GetString()!);
