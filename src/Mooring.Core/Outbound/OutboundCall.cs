@@ -25,6 +25,9 @@ internal sealed class OutboundCall(Connection connection, ConnectionCredentials?
     /// <summary>When the call's budget ends, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long Deadline { get; } = deadline;
 
+    /// <summary>The W3C trace id of the call: its activity's when traced, else one of its own, the same for every attempt.</summary>
+    public string TraceId { get; set; } = string.Empty;
+
     /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
     public bool MaySendAgain { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mooring.Outbound.Errors;
 using Mooring.Outbound.RequestLog;
 using Mooring.Outbound.Telemetry;
@@ -48,7 +47,7 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
             DurationMs = time.GetElapsedTime(start).TotalMilliseconds,
             Attempt = attempt,
             ErrorCategory = category,
-            TraceId = Activity.Current?.TraceId.ToHexString(),
+            TraceId = call.TraceId,
         });
 
     /// <summary>The operation's template without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment.</summary>

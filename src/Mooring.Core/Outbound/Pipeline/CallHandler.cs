@@ -46,6 +46,7 @@ internal sealed class CallHandler(IConnectionVault vault, IProviderCatalog catal
         activity?.SetTag("mooring.connection", connectionId.Value);
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("mooring.operation", operation);
+        call.TraceId = (activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
         var outcome = "exception";
         try
         {
