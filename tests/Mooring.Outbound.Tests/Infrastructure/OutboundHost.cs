@@ -105,6 +105,7 @@ public sealed class OutboundHost : IAsyncDisposable
         {
             await app.DisposeAsync();
             await sandbox.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
             throw;
         }
 
