@@ -36,6 +36,10 @@ public class OutboundPipelineBenchmarks
     private HttpClient? _pipeline;
     private string? _directory;
 
+    /// <summary>Whether the pipeline writes the request log (to SQLite), as it does by default.</summary>
+    [Params(true, false)]
+    public bool RequestLog { get; set; } = true;
+
     [GlobalSetup]
     public void Setup() => SetupAsync().GetAwaiter().GetResult();
 
@@ -99,6 +103,7 @@ public class OutboundPipelineBenchmarks
             ["Mooring:Providers:upstream:apiKey:location"] = "Header",
             ["Mooring:Providers:upstream:apiKey:name"] = "Authorization",
             ["Mooring:Providers:upstream:apiKey:format"] = "Bearer {key}",
+            ["Mooring:Outbound:RequestLog:Enabled"] = RequestLog ? "true" : "false",
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddMooringCore(o => o.Keys["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));

@@ -46,6 +46,14 @@ public sealed class OutboundOptions
     /// <value>The default value is 15 seconds.</value>
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long the pipeline keeps a connection it has read (decrypted, in memory) before reading it from the store again.
+    /// A changed API key or a deleted connection is noticed within this time; a 401 on an API key is noticed at once.
+    /// <see cref="TimeSpan.Zero"/> reads the store on every call.
+    /// </summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan ConnectionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Overrides of the settings above for one provider, by provider key.</summary>
     /// <value>The default value is empty: every provider uses the settings above.</value>
     public Dictionary<string, OutboundProviderOptions> Providers { get; } = new(StringComparer.Ordinal);

@@ -14,6 +14,11 @@ internal sealed class OutboundOptionsValidator : IValidateOptions<OutboundOption
             Check(errors, $"{OutboundOptions.SectionName}:Providers:{key}", options.PolicyFor(key));
         }
 
+        if (options.ConnectionCacheDuration < TimeSpan.Zero || options.ConnectionCacheDuration > TimeSpan.FromHours(1))
+        {
+            errors.Add($"{OutboundOptions.SectionName}:ConnectionCacheDuration must be between 00:00:00 and 01:00:00 (it is {options.ConnectionCacheDuration}).");
+        }
+
         var log = options.RequestLog;
         if (log.Capacity < 1)
         {

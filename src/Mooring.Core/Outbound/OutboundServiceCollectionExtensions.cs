@@ -42,6 +42,7 @@ public static class OutboundServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundTelemetry>();
+        services.TryAddSingleton<ConnectionCache>();
         services.TryAddSingleton<RequestLogQueue>();
         services.TryAddSingleton<RequestLogWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RequestLogWriter>(sp => sp.GetRequiredService<RequestLogWriter>()));

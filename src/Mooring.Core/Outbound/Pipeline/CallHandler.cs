@@ -16,7 +16,7 @@ namespace Mooring.Outbound.Pipeline;
 /// can be sent again, opens the call's activity, counts the call, and turns failures without a response (open circuit,
 /// budget spent, network) into a <see cref="ProviderApiException"/>.
 /// </summary>
-internal sealed class CallHandler(IConnectionVault vault, IProviderCatalog catalog, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
+internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog catalog, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
     : DelegatingHandler
 {
     private static readonly ConcurrentDictionary<(OutboundOptions, string), OutboundPolicy> Policies = new();
@@ -24,8 +24,7 @@ internal sealed class CallHandler(IConnectionVault vault, IProviderCatalog catal
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var connectionId = OutboundRequestOptions.ConnectionOf(request);
-        var (connection, credentials) = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectionNotFoundException(connectionId);
+        var (connection, credentials) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var provider = catalog.Get(connection.Provider);
         var policy = Policies.GetOrAdd((options.Value, provider.Key.Value), static key => key.Item1.PolicyFor(key.Item2));
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;

@@ -11,7 +11,7 @@ namespace Mooring.Outbound.Pipeline;
 /// or the API key or basic credentials where the provider definition says. A 401 on an OAuth token that had not
 /// expired refreshes it once (single-flight across callers) and sends the request again with the new one.
 /// </summary>
-internal sealed class CredentialHandler(ITokenManager tokens) : DelegatingHandler
+internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache connections) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,13 @@ internal sealed class CredentialHandler(ITokenManager tokens) : DelegatingHandle
         if (connection.AuthMode is not (AuthMode.OAuth2 or AuthMode.OAuth2ClientCredentials))
         {
             ApplyStaticCredentials(request, connection, credentials, provider);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var answer = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (answer.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                connections.Evict(connectionId); // the key may have been replaced: the next call reads it again
+            }
+
+            return answer;
         }
 
         var token = await tokens.GetAccessTokenAsync(connectionId, cancellationToken).ConfigureAwait(false);
