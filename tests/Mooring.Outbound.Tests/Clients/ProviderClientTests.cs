@@ -42,7 +42,7 @@ public sealed class ProviderClientTests : OutboundTestBase
     public async Task StripeCreateSubscription_DefaultIncomplete_ReturnsClientSecret(bool expandPaymentIntent)
     {
         var connection = await Host.ApiKeyConnectionAsync("stripe");
-        var customer = await FirstCustomerAsync(connection.Id);
+        var customer = await Host.FirstStripeCustomerAsync(connection.Id);
 
         var subscription = await Host.Get<StripeBillingClient>().CreateSubscriptionAsync(
             connection.Id, new StripeSubscriptionRequest(customer, "price_basic") { ExpandPaymentIntent = expandPaymentIntent }, Ct);
@@ -56,7 +56,7 @@ public sealed class ProviderClientTests : OutboundTestBase
     public async Task StripeCancelSubscription_SetsCancelAtPeriodEnd()
     {
         var connection = await Host.ApiKeyConnectionAsync("stripe");
-        var customer = await FirstCustomerAsync(connection.Id);
+        var customer = await Host.FirstStripeCustomerAsync(connection.Id);
         var stripe = Host.Get<StripeBillingClient>();
         var created = await stripe.CreateSubscriptionAsync(connection.Id, new StripeSubscriptionRequest(customer, "price_basic") { DefaultPaymentMethod = "pm_card_visa", PaymentBehavior = "allow_incomplete" }, Ct);
 
@@ -126,11 +126,5 @@ public sealed class ProviderClientTests : OutboundTestBase
 
         issues.Count.ShouldBe(75);
         issues.Select(i => i.Number).Distinct().Count().ShouldBe(75);
-    }
-
-    private async Task<string> FirstCustomerAsync(Connections.ConnectionId connection)
-    {
-        using var list = await Host.Get<IProviderApi>().SendAsync(connection, new ProviderRequest(HttpMethod.Get, "v1/customers") { Query = [new("limit", "1")] }, Ct);
-        return list.RootElement.GetProperty("data")[0].GetProperty("id").GetString()!;
     }
 }

@@ -56,8 +56,7 @@ public sealed class ProviderErrorTests : OutboundTestBase
     public async Task Stripe_DeclinedCard_IsCardDeclinedWithDeclineCode(string paymentMethod, string declineCode, string explanation)
     {
         var connection = await Host.ApiKeyConnectionAsync("stripe");
-        using var customers = await Host.Get<IProviderApi>().SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers") { Query = [new("limit", "1")] }, Ct);
-        var customer = customers.RootElement.GetProperty("data")[0].GetProperty("id").GetString()!;
+        var customer = await Host.FirstStripeCustomerAsync(connection.Id);
 
         var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<StripeBillingClient>().CreateSubscriptionAsync(
             connection.Id, new StripeSubscriptionRequest(customer, "price_pro") { DefaultPaymentMethod = paymentMethod, PaymentBehavior = "error_if_incomplete" }, Ct));

@@ -119,6 +119,13 @@ public sealed class OutboundHost : IAsyncDisposable
             new ConnectionCredentials { ApiKey = key ?? Sandbox.Control.Options.StripeApiKey },
             CancellationToken.None);
 
+    /// <summary>The id of a customer of the sandbox's Stripe account, read through Mooring.</summary>
+    public async Task<string> FirstStripeCustomerAsync(ConnectionId connection)
+    {
+        using var list = await Get<IProviderApi>().SendAsync(connection, new ProviderRequest(HttpMethod.Get, "v1/customers") { Query = [new("limit", "1")] }, TestContext.Current.CancellationToken);
+        return list.RootElement.GetProperty("data")[0].GetProperty("id").GetString()!;
+    }
+
     /// <summary>An OAuth connection holding a token the sandbox issued (or <paramref name="accessToken"/> instead, with the issued refresh token).</summary>
     public Task<Connection> OAuthConnectionAsync(string provider, string sandboxProvider, string scope, string? accessToken = null)
     {

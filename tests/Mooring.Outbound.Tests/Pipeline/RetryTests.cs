@@ -34,7 +34,7 @@ public sealed class RetryTests : OutboundTestBase
         var connection = await Host.ApiKeyConnectionAsync("stripe");
         Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "subscriptions.create", Kind = FaultKind.Status, StatusCode = 503, MaxHits = 2 });
 
-        var subscription = await Host.DriveAsync(Host.Get<StripeBillingClient>().CreateSubscriptionAsync(connection.Id, new StripeSubscriptionRequest(await CustomerAsync(connection.Id), "price_pro"), Ct));
+        var subscription = await Host.DriveAsync(Host.Get<StripeBillingClient>().CreateSubscriptionAsync(connection.Id, new StripeSubscriptionRequest(await Host.FirstStripeCustomerAsync(connection.Id), "price_pro"), Ct));
 
         subscription.Status.ShouldBe("incomplete");
         var posts = Host.Wire.Requests.Where(r => r.Method == "POST").ToList();
@@ -107,11 +107,5 @@ public sealed class RetryTests : OutboundTestBase
 
         error.Category.ShouldBe(ProviderErrorCategory.NotFound);
         Host.Wire.Requests.Count.ShouldBe(1);
-    }
-
-    private async Task<string> CustomerAsync(Connections.ConnectionId connection)
-    {
-        using var list = await Host.Get<IProviderApi>().SendAsync(connection, new ProviderRequest(HttpMethod.Get, "v1/customers") { Query = [new("limit", "1")] }, Ct);
-        return list.RootElement.GetProperty("data")[0].GetProperty("id").GetString()!;
     }
 }
