@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Mooring.Outbound;
 
 /// <summary>
@@ -61,6 +63,11 @@ public sealed class OutboundOptions
     /// <summary>The request log of every attempt.</summary>
     /// <value>The default value is a log that is on, with the defaults of <see cref="RequestLogOptions"/>.</value>
     public RequestLogOptions RequestLog { get; } = new();
+
+    private readonly ConcurrentDictionary<string, OutboundPolicy> _policies = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="PolicyFor"/>, computed once per provider (the options are final once the pipeline uses them).</summary>
+    internal OutboundPolicy CachedPolicyFor(string provider) => _policies.GetOrAdd(provider, PolicyFor);
 
     /// <summary>The settings for <paramref name="provider"/>: its overrides over the settings above.</summary>
     internal OutboundPolicy PolicyFor(string provider)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Mooring.Connections;
 using Mooring.Outbound.Errors;
 using Mooring.Outbound.Paging;
+using Mooring.Outbound.Pipeline;
 using Mooring.Providers;
 using Mooring.Providers.TokenResponses;
 
@@ -14,7 +15,7 @@ namespace Mooring.Outbound;
 /// the JSON answer, and reads the error through the provider's error shape (the provider of the call, as the
 /// pipeline resolved it, is on the request afterwards).
 /// </summary>
-internal sealed class ProviderApi(IProviderHttpClientFactory clients, IConnectionVault vault, IProviderCatalog catalog, TimeProvider time) : IProviderApi
+internal sealed class ProviderApi(IProviderHttpClientFactory clients, ConnectionCache connections, IProviderCatalog catalog, TimeProvider time) : IProviderApi
 {
     public async Task<JsonDocument> SendAsync(ConnectionId connectionId, ProviderRequest request, CancellationToken cancellationToken)
     {
@@ -29,8 +30,7 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, IConnectio
     public async IAsyncEnumerable<JsonElement> ListAsync(ConnectionId connectionId, ProviderRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (connection, _) = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectionNotFoundException(connectionId);
+        var (connection, _) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var cursor = new PageCursor(catalog.Get(connection.Provider).Pagination);
         using var client = await clients.CreateClientAsync(connectionId, request.Priority, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<KeyValuePair<string, string>> query = [.. request.Query, .. cursor.FirstParameters(request.Query)];

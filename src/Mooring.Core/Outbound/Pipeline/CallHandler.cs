@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Mooring.Connections;
@@ -19,14 +18,12 @@ namespace Mooring.Outbound.Pipeline;
 internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog catalog, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
     : DelegatingHandler
 {
-    private static readonly ConcurrentDictionary<(OutboundOptions, string), OutboundPolicy> Policies = new();
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var connectionId = OutboundRequestOptions.ConnectionOf(request);
         var (connection, credentials) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var provider = catalog.Get(connection.Provider);
-        var policy = Policies.GetOrAdd((options.Value, provider.Key.Value), static key => key.Item1.PolicyFor(key.Item2));
+        var policy = options.Value.CachedPolicyFor(provider.Key.Value);
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
         var operation = template ?? $"{request.Method.Method} {PathOf(request.RequestUri, provider.ApiBaseUrl)}";
         var start = time.GetTimestamp();
