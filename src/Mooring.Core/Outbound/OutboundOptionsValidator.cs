@@ -30,6 +30,11 @@ internal sealed class OutboundOptionsValidator : IValidateOptions<OutboundOption
             errors.Add($"{OutboundOptions.SectionName}:RequestLog:BatchSize must be between 1 and Capacity ({log.Capacity}); it is {log.BatchSize}.");
         }
 
+        if (log.FlushInterval < TimeSpan.Zero || log.FlushInterval > TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"{OutboundOptions.SectionName}:RequestLog:FlushInterval must be between 00:00:00 and 00:01:00 (it is {log.FlushInterval}).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

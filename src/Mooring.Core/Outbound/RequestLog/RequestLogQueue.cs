@@ -22,6 +22,7 @@ internal sealed class RequestLogQueue
         var settings = options.Value.RequestLog;
         Enabled = settings.Enabled && services.GetService<IRequestLogStore>() is not null;
         BatchSize = settings.BatchSize;
+        FlushInterval = settings.FlushInterval;
         _telemetry = telemetry;
         _channel = Channel.CreateBounded<RequestLogEntry>(new BoundedChannelOptions(settings.Capacity)
         {
@@ -33,6 +34,8 @@ internal sealed class RequestLogQueue
     public bool Enabled { get; }
 
     public int BatchSize { get; }
+
+    public TimeSpan FlushInterval { get; }
 
     /// <summary>Entries dropped because the buffer was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);

@@ -6,11 +6,11 @@ using Mooring.Storage;
 namespace Mooring.Outbound.RequestLog;
 
 /// <summary>
-/// Writes the request log in the background: whatever the queue holds, in batches of up to
-/// <see cref="RequestLogOptions.BatchSize"/>, one transaction each. A failed batch is logged and dropped (the log is
+/// Writes the request log in the background: what gathered over <see cref="RequestLogOptions.FlushInterval"/> (or a
+/// whole batch, if that comes first), in batches of up to <see cref="RequestLogOptions.BatchSize"/>, one transaction each. A failed batch is logged and dropped (the log is
 /// for people; the calls it describes have happened). Stopping writes what is left.
 /// </summary>
-internal sealed partial class RequestLogWriter(RequestLogQueue queue, IServiceProvider services, ILogger<RequestLogWriter> logger) : BackgroundService
+internal sealed partial class RequestLogWriter(RequestLogQueue queue, IServiceProvider services, TimeProvider time, ILogger<RequestLogWriter> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
 
@@ -65,6 +65,11 @@ internal sealed partial class RequestLogWriter(RequestLogQueue queue, IServicePr
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (queue.Reader.Count < queue.BatchSize && queue.FlushInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(queue.FlushInterval, time, stoppingToken).ConfigureAwait(false);
+                }
+
                 await FlushAsync(stoppingToken).ConfigureAwait(false);
             }
         }
