@@ -51,7 +51,7 @@ public static class MooringServiceCollectionExtensions
         services.AddMooringCore();
         services.AddMooringProviderCatalog(configuration);
         services.AddMooringConnections(configuration);
-        services.AddMooringOutbound();
+        services.AddMooringOutbound(configuration);
         services.AddOptions<ProxyOptions>().Bind(configuration.GetSection(ProxyOptions.SectionName));
         services.AddMooringRedisRateLimiting(configuration);
 

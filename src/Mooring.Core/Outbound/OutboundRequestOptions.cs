@@ -11,6 +11,12 @@ internal static class OutboundRequestOptions
     /// <summary>Who is waiting for the call.</summary>
     public static readonly HttpRequestOptionsKey<CallPriority> Priority = new("Mooring.Priority");
 
+    /// <summary>The name of the operation for errors, logs and traces (<c>chat.postMessage</c>, <c>GET /v1/customers/{id}</c>).</summary>
+    public static readonly HttpRequestOptionsKey<string> Operation = new("Mooring.Operation");
+
+    /// <summary>What the pipeline knows about the call in progress, set by its outermost handler.</summary>
+    public static readonly HttpRequestOptionsKey<OutboundCall> Call = new("Mooring.Call");
+
     /// <summary>The connection of a request, which every request through the pipeline has.</summary>
     public static ConnectionId ConnectionOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Connection, out var id)
@@ -20,4 +26,10 @@ internal static class OutboundRequestOptions
     /// <summary>The priority of a request; interactive unless the client said otherwise.</summary>
     public static CallPriority PriorityOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Priority, out var priority) ? priority : CallPriority.Interactive;
+
+    /// <summary>The call in progress, which every request past the outermost handler has.</summary>
+    public static OutboundCall CallOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Call, out var call)
+            ? call
+            : throw new InvalidOperationException("The request did not pass through the outbound call handler.");
 }

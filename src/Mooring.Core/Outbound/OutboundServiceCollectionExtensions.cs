@@ -1,19 +1,73 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Mooring.Outbound.Pipeline;
+using Mooring.Outbound.RateLimiting;
+using Mooring.Outbound.RequestLog;
+using Mooring.Outbound.Telemetry;
+using Mooring.Providers.GitHub;
+using Mooring.Providers.Google;
+using Mooring.Providers.Slack;
+using Mooring.Providers.Stripe;
 
 namespace Mooring.Outbound;
 
-/// <summary>Registers the outbound pipeline: <see cref="IProviderHttpClientFactory"/> and its handlers.</summary>
+/// <summary>Registers the outbound pipeline: <see cref="IProviderHttpClientFactory"/>, <see cref="IProviderApi"/>, the typed provider clients and the request log writer.</summary>
 public static class OutboundServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IProviderHttpClientFactory"/>. Needs the core services, the provider catalog, connections and a store.</summary>
-    public static IServiceCollection AddMooringOutbound(this IServiceCollection services)
+    /// <summary>
+    /// Adds the outbound pipeline with <see cref="OutboundOptions"/> bound from <c>Mooring:Outbound</c> of
+    /// <paramref name="configuration"/> (when given) and validated at start-up. Needs the core services, the provider
+    /// catalog, connections and a store. The provider rate limiter (<see cref="RateLimitingServiceCollectionExtensions.AddMooringRateLimiting"/>) paces every attempt.
+    /// </summary>
+    /// <remarks>
+    /// The handlers of the named client <see cref="OutboundConstants.HttpClientName"/>, outermost first: the call
+    /// (connection, provider, idempotency key, buffered body, activity, metrics, errors without an answer); Polly's total
+    /// timeout, retry and the provider's circuit breaker; the rate limiter; Polly's attempt timeout; credentials (one
+    /// refresh on a 401); the request log of each attempt.
+    /// </remarks>
+    public static IServiceCollection AddMooringOutbound(this IServiceCollection services, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<OutboundOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(OutboundOptions.SectionName));
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>());
+        services.AddMooringRateLimiting(configuration);
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboundTelemetry>();
+        services.TryAddSingleton<ConnectionCache>();
+        services.TryAddSingleton<RequestLogQueue>();
+        services.TryAddSingleton<RequestLogWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RequestLogWriter>(sp => sp.GetRequiredService<RequestLogWriter>()));
+        services.TryAddTransient<CallHandler>();
+        services.TryAddTransient<RateLimitHandler>();
         services.TryAddTransient<CredentialHandler>();
-        services.AddHttpClient(OutboundConstants.HttpClientName)
-            .AddHttpMessageHandler<CredentialHandler>();
+        services.TryAddTransient<AttemptHandler>();
+
+        var client = services.AddHttpClient(OutboundConstants.HttpClientName);
+        client.AddHttpMessageHandler<CallHandler>();
+        client.AddResilienceHandler(OutboundResilience.CallPipeline, OutboundResilience.ConfigureCall).SelectPipelineBy(OutboundResilience.ByProvider);
+        client.AddHttpMessageHandler<RateLimitHandler>();
+        client.AddResilienceHandler(OutboundResilience.AttemptPipeline, OutboundResilience.ConfigureAttempt).SelectPipelineBy(OutboundResilience.ByProvider);
+        client.AddHttpMessageHandler<CredentialHandler>();
+        client.AddHttpMessageHandler<AttemptHandler>();
+
         services.TryAddSingleton<IProviderHttpClientFactory, ProviderHttpClientFactory>();
+        services.TryAddSingleton<IProviderApi, ProviderApi>();
+        services.TryAddSingleton<SlackClient>();
+        services.TryAddSingleton<StripeBillingClient>();
+        services.TryAddSingleton<GmailClient>();
+        services.TryAddSingleton<GoogleCalendarClient>();
+        services.TryAddSingleton<GitHubIssuesClient>();
         return services;
     }
 }

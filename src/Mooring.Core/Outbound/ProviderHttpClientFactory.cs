@@ -1,4 +1,5 @@
 using Mooring.Connections;
+using Mooring.Outbound.Pipeline;
 using Mooring.Providers;
 
 namespace Mooring.Outbound;
@@ -8,14 +9,13 @@ namespace Mooring.Outbound;
 /// <see cref="OutboundServiceCollectionExtensions.AddMooringOutbound"/> builds; each is wrapped in a
 /// <see cref="ConnectionScopeHandler"/> for its connection.
 /// </summary>
-internal sealed class ProviderHttpClientFactory(IHttpMessageHandlerFactory handlers, IConnectionVault vault, IProviderCatalog catalog)
+internal sealed class ProviderHttpClientFactory(IHttpMessageHandlerFactory handlers, ConnectionCache connections, IProviderCatalog catalog)
     : IProviderHttpClientFactory
 {
     public async ValueTask<HttpClient> CreateClientAsync(ConnectionId connectionId, CallPriority priority, CancellationToken cancellationToken)
     {
-        var stored = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectionNotFoundException(connectionId);
-        var provider = catalog.Get(stored.Connection.Provider);
+        var (connection, _) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        var provider = catalog.Get(connection.Provider);
 #pragma warning disable RS0030 // The pooled handler comes from IHttpMessageHandlerFactory, as IHttpClientFactory itself does it.
         var client = new HttpClient(CreateHandler(connectionId, priority), disposeHandler: false);
 #pragma warning restore RS0030

@@ -4,28 +4,32 @@ using System.Text;
 using Mooring.Connections;
 using Mooring.Providers;
 
-namespace Mooring.Outbound;
+namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
 /// Puts the connection's credentials on each request: a fresh OAuth access token from <see cref="ITokenManager"/>,
 /// or the API key or basic credentials where the provider definition says. A 401 on an OAuth token that had not
 /// expired refreshes it once (single-flight across callers) and sends the request again with the new one.
 /// </summary>
-internal sealed class CredentialHandler(IConnectionVault vault, ITokenManager tokens, IProviderCatalog catalog) : DelegatingHandler
+internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache connections) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var connectionId = OutboundRequestOptions.ConnectionOf(request);
-        var stored = await vault.GetAsync(connectionId, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConnectionNotFoundException(connectionId);
-        var (connection, credentials) = stored;
-        var provider = catalog.Get(connection.Provider);
+        var call = OutboundRequestOptions.CallOf(request);
+        var (connection, credentials, provider) = (call.Connection, call.Credentials, call.Provider);
+        var connectionId = connection.Id;
         ApplyDefaultHeaders(request, provider);
 
         if (connection.AuthMode is not (AuthMode.OAuth2 or AuthMode.OAuth2ClientCredentials))
         {
             ApplyStaticCredentials(request, connection, credentials, provider);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var answer = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (answer.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                connections.Evict(connectionId); // the key may have been replaced: the next call reads it again
+            }
+
+            return answer;
         }
 
         var token = await tokens.GetAccessTokenAsync(connectionId, cancellationToken).ConfigureAwait(false);
@@ -91,6 +95,11 @@ internal sealed class CredentialHandler(IConnectionVault vault, ITokenManager to
     {
         var builder = new UriBuilder(uri);
         var pair = $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
+        if (builder.Query.TrimStart('?').Split('&').Contains(pair, StringComparer.Ordinal))
+        {
+            return uri; // a retry of a request that already carries the key
+        }
+
         builder.Query = string.IsNullOrEmpty(builder.Query) ? pair : $"{builder.Query.TrimStart('?')}&{pair}";
         return builder.Uri;
     }

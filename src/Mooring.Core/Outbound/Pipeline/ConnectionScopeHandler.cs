@@ -1,6 +1,7 @@
 using Mooring.Connections;
+using Mooring.Outbound;
 
-namespace Mooring.Outbound;
+namespace Mooring.Outbound.Pipeline;
 
 /// <summary>The outermost handler of a connection's client: stamps each request with the connection and priority.</summary>
 internal sealed class ConnectionScopeHandler(ConnectionId connectionId, CallPriority priority) : DelegatingHandler

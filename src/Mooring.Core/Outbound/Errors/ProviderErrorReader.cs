@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Mooring.Connections;
+using Mooring.Outbound.Pipeline;
+using Mooring.Providers;
+using Mooring.Providers.TokenResponses;
+
+namespace Mooring.Outbound.Errors;
+
+/// <summary>
+/// Turns a provider's answer into a <see cref="ProviderApiException"/> through the provider's <see cref="ErrorShape"/>:
+/// Slack's <c>ok:false</c> with HTTP 200, Stripe's error object (card_error, decline_code), Google's
+/// <c>error.errors[].reason</c> and <c>status</c>, GitHub's <c>message</c>. The message names the provider, the
+/// operation and the code with a plain-words explanation; it never holds a secret or the body.
+/// </summary>
+internal static class ProviderErrorReader
+{
+    private const int MaxProviderMessage = 200;
+
+    /// <summary>The error the answer carries, or <see langword="null"/> when it is a success.</summary>
+    public static ProviderApiException? Read(ProviderFailure failure, HttpResponseMessage response, JsonElement? body)
+    {
+        var provider = failure.Provider;
+        var shape = provider.Errors;
+        var status = (int)response.StatusCode;
+        var okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
+        if (status < 400 && !okFalse)
+        {
+            return null;
+        }
+
+        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
+        var code = fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status);
+        var category = Categorize(provider, response, status, code, fields);
+        var now = failure.Time.GetUtcNow();
+        var retryAfter = category == ProviderErrorCategory.RateLimited
+            ? ResponseSignals.RetryAfter(provider, response, now) ?? ResponseSignals.ResetIn(provider, response, now)
+            : null;
+        return new ProviderApiException(Message(failure, status, okFalse, code, fields))
+        {
+            Provider = provider.Key,
+            ConnectionId = failure.ConnectionId,
+            Operation = failure.Operation,
+            Category = category,
+            StatusCode = status,
+            ProviderCode = code,
+            ProviderMessage = fields.Message,
+            DeclineCode = fields.DeclineCode,
+            Parameter = fields.Param,
+            IsRetryable = ErrorCategoryNames.IsRetryable(category),
+            RetryAfter = retryAfter,
+            Attempts = failure.Attempts,
+        };
+    }
+
+    private static ProviderErrorCategory Categorize(ProviderDefinition provider, HttpResponseMessage response, int status, string? code, Fields fields)
+    {
+        var limited = provider.RateLimits.LimitedErrorCodes;
+        if (ResponseSignals.IsRateLimited(provider, response) || (code is not null && limited.Contains(code)) || (fields.Code is { } c && limited.Contains(c)))
+        {
+            return ProviderErrorCategory.RateLimited;
+        }
+
+        if (code is not null && ErrorExplanations.NeedsReconnect.Contains(code))
+        {
+            return ProviderErrorCategory.NeedsReconnect;
+        }
+
+        if (code is not null && ErrorExplanations.NotFound.Contains(code))
+        {
+            return ProviderErrorCategory.NotFound;
+        }
+
+        if (ErrorCategoryNames.OfStatus(status) is { } byStatus)
+        {
+            return byStatus;
+        }
+
+        // Slack's ok:false arrives with 200: the code alone tells a failure of Slack from a request it refused.
+        return code is not null && ErrorExplanations.Unavailable.Contains(code) ? ProviderErrorCategory.ProviderUnavailable : ProviderErrorCategory.Validation;
+    }
+
+    private static string Message(ProviderFailure failure, int status, bool okFalse, string? code, Fields fields)
+    {
+        var name = failure.Provider.DisplayName.Length > 0 ? failure.Provider.DisplayName : failure.Provider.Key.Value;
+        var verb = status >= 500 ? "failed" : "rejected";
+        var what = code ?? (okFalse ? "an error" : $"HTTP {status}");
+        if (status >= 400 && code is not null)
+        {
+            what = $"HTTP {status} {code}";
+        }
+
+        var decline = fields.DeclineCode is { } d ? $", decline code {d}" : string.Empty;
+        var why = ErrorExplanations.For(fields.DeclineCode) ?? ErrorExplanations.For(code) ?? Truncate(fields.Message);
+        var attempts = failure.Attempts > 1 ? $" after {failure.Attempts} attempts" : string.Empty;
+        return why is null
+            ? $"{name} {verb} {failure.Operation}: {what}{decline}{attempts}"
+            : $"{name} {verb} {failure.Operation}: {what}{decline} ({why}){attempts}";
+    }
+
+    /// <summary>A code unless it is only the HTTP status again (Google's <c>error.code</c> 403, GitHub's <c>status</c> "404").</summary>
+    private static string? NonNumeric(string? code) => code is not null && !code.All(char.IsAsciiDigit) ? code : null;
+
+    private static string? Truncate(string? text) =>
+        text is null ? null : text.Length <= MaxProviderMessage ? text : string.Concat(text.AsSpan(0, MaxProviderMessage), "…");
+
+    private sealed record Fields(string? Code, string? Message, string? Type, string? Reason, string? Status, string? DeclineCode, string? Param)
+    {
+        public static Fields From(ErrorShape shape, JsonElement root) => new(
+            JsonPointer.String(root, shape.Code),
+            JsonPointer.String(root, shape.Message),
+            JsonPointer.String(root, shape.Type),
+            JsonPointer.String(root, shape.Reason),
+            JsonPointer.String(root, shape.Status),
+            JsonPointer.String(root, shape.DeclineCode),
+            JsonPointer.String(root, shape.Param));
+    }
+}

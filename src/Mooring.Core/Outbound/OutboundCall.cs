@@ -1,0 +1,42 @@
+using Mooring.Connections;
+using Mooring.Providers;
+
+namespace Mooring.Outbound;
+
+/// <summary>
+/// One call through the pipeline, shared by its attempts: the connection, the provider, the operation name, the time
+/// budget and how many attempts were sent. Holds the connection's credentials, so it is never logged.
+/// </summary>
+internal sealed class OutboundCall(Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider, OutboundPolicy policy, string operation, long deadline)
+{
+    private int _attempts;
+
+    public Connection Connection { get; } = connection;
+
+    public ConnectionCredentials? Credentials { get; } = credentials;
+
+    public ProviderDefinition Provider { get; } = provider;
+
+    public OutboundPolicy Policy { get; } = policy;
+
+    /// <summary>The operation for errors, logs and traces; an endpoint template or the path without its query.</summary>
+    public string Operation { get; } = operation;
+
+    /// <summary>When the call's budget ends, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
+    public long Deadline { get; } = deadline;
+
+    /// <summary>The W3C trace id of the call: its activity's when traced, else one of its own, the same for every attempt.</summary>
+    public string TraceId { get; set; } = string.Empty;
+
+    /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
+    public bool MaySendAgain { get; set; }
+
+    /// <summary>How many requests were sent (a resend after a refreshed token counts).</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>Counts a request about to be sent; returns its number, 1 for the first.</summary>
+    public int NextAttempt() => Interlocked.Increment(ref _attempts);
+
+    /// <inheritdoc />
+    public override string ToString() => $"OutboundCall {{ {Provider.Key} {Operation}, attempts {Attempts} }}";
+}

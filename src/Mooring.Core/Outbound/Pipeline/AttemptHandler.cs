@@ -1,0 +1,63 @@
+using Mooring.Outbound.Errors;
+using Mooring.Outbound.RequestLog;
+using Mooring.Outbound.Telemetry;
+using Mooring.Storage;
+
+namespace Mooring.Outbound.Pipeline;
+
+/// <summary>
+/// The innermost handler: numbers and counts every request sent (retries and the resend after a refreshed token
+/// included) and records it in the request log: provider, connection, method, the path without its query (the
+/// endpoint template when the caller named one), status, duration, attempt number, error category and trace id.
+/// </summary>
+internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry telemetry, TimeProvider time) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var call = OutboundRequestOptions.CallOf(request);
+        var attempt = call.NextAttempt();
+        telemetry.Attempted(call.Provider.Key.Value, attempt);
+        var at = time.GetUtcNow();
+        var start = time.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            Record(call, request, at, start, attempt, status, ErrorCategoryNames.OfStatus(status) is { } c ? ErrorCategoryNames.Of(c) : null);
+            return response;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            // A cancelled attempt is a timeout unless the caller gave up; either way the provider did not answer.
+            var category = ex is HttpRequestException ? ProviderErrorCategory.Network : ProviderErrorCategory.ProviderUnavailable;
+            Record(call, request, at, start, attempt, null, ErrorCategoryNames.Of(category));
+            throw;
+        }
+    }
+
+    private void Record(OutboundCall call, HttpRequestMessage request, DateTimeOffset at, long start, int attempt, int? status, string? category) =>
+        log.Add(new RequestLogEntry
+        {
+            At = at,
+            Provider = call.Provider.Key,
+            ConnectionId = call.Connection.Id,
+            Method = request.Method.Method,
+            Path = LogPath(call, request),
+            Status = status,
+            DurationMs = time.GetElapsedTime(start).TotalMilliseconds,
+            Attempt = attempt,
+            ErrorCategory = category,
+            TraceId = call.TraceId,
+        });
+
+    /// <summary>The operation's template without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment.</summary>
+    private static string LogPath(OutboundCall call, HttpRequestMessage request)
+    {
+        if (!call.Operation.StartsWith(request.Method.Method + " ", StringComparison.Ordinal))
+        {
+            return call.Operation;
+        }
+
+        return call.Operation[(request.Method.Method.Length + 1)..];
+    }
+}

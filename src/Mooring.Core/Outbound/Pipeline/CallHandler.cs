@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Mooring.Connections;
+using Mooring.Outbound.Errors;
+using Mooring.Outbound.Telemetry;
+using Mooring.Providers;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Mooring.Outbound.Pipeline;
+
+/// <summary>
+/// The outermost handler of the outbound client, once per call: finds the connection and its provider, adds the
+/// provider's idempotency key (before any retry, so every attempt carries the same one), buffers the body so that it
+/// can be sent again, opens the call's activity, counts the call, and turns failures without a response (open circuit,
+/// budget spent, network) into a <see cref="ProviderApiException"/>.
+/// </summary>
+internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog catalog, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
+    : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var connectionId = OutboundRequestOptions.ConnectionOf(request);
+        var (connection, credentials) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
+        var provider = catalog.Get(connection.Provider);
+        var policy = options.Value.CachedPolicyFor(provider.Key.Value);
+        var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
+        var operation = template ?? $"{request.Method.Method} {PathOf(request.RequestUri, provider.ApiBaseUrl)}";
+        var start = time.GetTimestamp();
+        var call = new OutboundCall(connection, credentials, provider, policy, operation, start + Ticks(policy.TotalTimeout));
+        request.Options.Set(OutboundRequestOptions.Call, call);
+
+        RetryRules.AddIdempotencyKey(request, provider);
+        call.MaySendAgain = RetryRules.MaySendAgain(request, provider);
+        if (call.MaySendAgain && request.Content is not null)
+        {
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var activity = OutboundTelemetry.ActivitySource.StartActivity($"{provider.Key.Value} {operation}", ActivityKind.Client);
+        activity?.SetTag("mooring.provider", provider.Key.Value);
+        activity?.SetTag("mooring.connection", connectionId.Value);
+        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("mooring.operation", operation);
+        call.TraceId = (activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
+        var outcome = "exception";
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            outcome = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            activity?.SetTag("http.response.status_code", status);
+            if (status >= 400)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return response;
+        }
+        catch (Exception ex) when (Classify(ex) is { } category)
+        {
+            outcome = ErrorCategoryNames.Of(category);
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            telemetry.Failed(provider.Key.Value, outcome);
+            throw NoAnswer(call, category, ex);
+        }
+        finally
+        {
+            activity?.SetTag("mooring.attempts", call.Attempts);
+            telemetry.CallCompleted(provider.Key.Value, request.Method.Method, template ?? "other", time.GetElapsedTime(start), outcome);
+        }
+    }
+
+    /// <summary>The path relative to the provider's API base URL (<c>/v1/customers</c>), without query or fragment.</summary>
+    private static string PathOf(Uri? uri, Uri? apiBase)
+    {
+        if (uri is null || !uri.IsAbsoluteUri)
+        {
+            return uri?.OriginalString.Split('?', '#')[0] ?? string.Empty;
+        }
+
+        var path = uri.AbsolutePath;
+        if (apiBase is not null && apiBase.IsBaseOf(uri) && path.StartsWith(apiBase.AbsolutePath, StringComparison.Ordinal))
+        {
+            path = "/" + path[apiBase.AbsolutePath.Length..];
+        }
+
+        return path;
+    }
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
+
+    private static ProviderErrorCategory? Classify(Exception exception) => exception switch
+    {
+        BrokenCircuitException => ProviderErrorCategory.CircuitOpen,
+        TimeoutRejectedException => ProviderErrorCategory.ProviderUnavailable,
+        HttpRequestException => ProviderErrorCategory.Network,
+        ConnectionNeedsReconnectException => ProviderErrorCategory.NeedsReconnect,
+        TokenRequestException token => token.IsTransient ? ProviderErrorCategory.ProviderUnavailable : ProviderErrorCategory.Auth,
+        _ => null,
+    };
+
+    private static ProviderApiException NoAnswer(OutboundCall call, ProviderErrorCategory category, Exception exception)
+    {
+        var name = call.Provider.DisplayName.Length > 0 ? call.Provider.DisplayName : call.Provider.Key.Value;
+        var attempts = call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
+        var message = exception switch
+        {
+            BrokenCircuitException => $"Mooring is not calling {name} for a while after repeated failures (circuit open); {call.Operation} was not sent",
+            TimeoutRejectedException => $"{name} did not answer {call.Operation} within the {call.Policy.TotalTimeout.TotalSeconds:0.#} s budget ({attempts})",
+            HttpRequestException http => $"{name} could not be reached for {call.Operation}: {http.HttpRequestError} ({attempts})",
+            ConnectionNeedsReconnectException => $"{name} refused the grant of connection {call.Connection.Id}; the user must connect again",
+            TokenRequestException token => $"{name} did not issue a token for connection {call.Connection.Id}: {token.Error}",
+            _ => $"{name} failed {call.Operation}",
+        };
+        return new ProviderApiException(message, exception)
+        {
+            Provider = call.Provider.Key,
+            ConnectionId = call.Connection.Id,
+            Operation = call.Operation,
+            Category = category,
+            IsRetryable = ErrorCategoryNames.IsRetryable(category),
+            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter,
+            Attempts = call.Attempts,
+        };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
+using Mooring.Providers.TokenResponses;
+using Polly;
+using Polly.Timeout;
+
+namespace Mooring.Outbound.Pipeline;
+
+/// <summary>The retry strategy's questions, answered from the outcome, the request's call state and the provider definition.</summary>
+internal static class RetryDecision
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time)
+    {
+        if (context.GetRequestMessage() is not { } request || context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var call = OutboundRequestOptions.CallOf(request);
+        if (outcome.Exception is not null)
+        {
+            // A timed-out attempt or a broken connection may have reached the provider: only a safe request goes again.
+            return outcome.Exception is HttpRequestException or TimeoutRejectedException && call.MaySendAgain;
+        }
+
+        var response = outcome.Result!;
+        var provider = call.Provider;
+        var shouldRetry = ResponseSignals.ShouldRetry(provider, response);
+        if (shouldRetry == false || !call.MaySendAgain)
+        {
+            return false;
+        }
+
+        var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode)
+            || ResponseSignals.IsRateLimited(provider, response)
+            || await IsLimitedByErrorCodeAsync(call, response, context.CancellationToken).ConfigureAwait(false);
+        if (!transient)
+        {
+            return false;
+        }
+
+        // Waiting longer than the budget allows only to time out: hand the answer back now, with its Retry-After.
+        var wait = ResponseSignals.RetryAfter(provider, response, time.GetUtcNow());
+        return wait is null || wait.Value < time.GetElapsedTime(time.GetTimestamp(), call.Deadline);
+    }
+
+    /// <summary>The provider's Retry-After, capped; <see langword="null"/> lets the exponential backoff with jitter decide.</summary>
+    public static TimeSpan? ProviderDelay(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, TimeSpan max)
+    {
+        if (outcome.Result is not { } response || context.GetRequestMessage() is not { } request)
+        {
+            return null;
+        }
+
+        var wait = ResponseSignals.RetryAfter(OutboundRequestOptions.CallOf(request).Provider, response, time.GetUtcNow());
+        return wait is { } w && w > max ? max : wait;
+    }
+
+    /// <summary>A 400 or 403 whose error code the provider lists as "rate limited" (Google's <c>userRateLimitExceeded</c>).</summary>
+    private static async ValueTask<bool> IsLimitedByErrorCodeAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limits = call.Provider.RateLimits.LimitedErrorCodes;
+        if (limits.Count == 0 || (int)response.StatusCode is not (400 or 403) || response.Content.Headers.ContentLength > MaxErrorBodyBytes)
+        {
+            return false;
+        }
+
+        try
+        {
+            // Buffered, so that the caller still reads the body after this look.
+            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
+            using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            var shape = call.Provider.Errors;
+            return JsonPointer.String(body.RootElement, shape.Reason ?? shape.Code) is { } code && limits.Contains(code);
+        }
+        catch (Exception ex) when (ex is JsonException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Options;
+using Mooring.Outbound.Telemetry;
+using Mooring.Outbound.Tests.Infrastructure;
+using Mooring.Sandbox;
+using Mooring.Sandbox.Faults;
+
+namespace Mooring.Outbound.Tests.Pipeline;
+
+/// <summary>One activity per call and the outbound meter's counters.</summary>
+public sealed class TelemetryTests : OutboundTestBase
+{
+    [Fact]
+    public async Task Call_WithRetry_HasOneActivityAndCountsAttemptsAndRetries()
+    {
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 502, MaxHits = 1 });
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == OutboundTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (activities) { activities.Add(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var meter = Host.Get<System.Diagnostics.Metrics.IMeterFactory>();
+        using var attempts = new MetricCollector<long>(meter, OutboundTelemetry.Name, "mooring.outbound.attempts");
+        using var retries = new MetricCollector<long>(meter, OutboundTelemetry.Name, "mooring.outbound.retries");
+        using var calls = new MetricCollector<long>(meter, OutboundTelemetry.Name, "mooring.outbound.calls");
+
+        using (await Host.DriveAsync(Host.Get<IProviderApi>().SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers") { Operation = "GET /v1/customers" }, Ct)))
+        {
+        }
+
+        // The listener hears every host in the process: keep this connection's calls.
+        var activity = activities.Where(a => (string?)a.GetTagItem("mooring.connection") == connection.Id.Value).ShouldHaveSingleItem();
+        activity.DisplayName.ShouldBe("stripe GET /v1/customers");
+        activity.GetTagItem("mooring.provider").ShouldBe("stripe");
+        activity.GetTagItem("mooring.attempts").ShouldBe(2);
+        activity.GetTagItem("http.response.status_code").ShouldBe(200);
+        attempts.GetMeasurementSnapshot().Sum(m => m.Value).ShouldBe(2);
+        retries.GetMeasurementSnapshot().Sum(m => m.Value).ShouldBe(1);
+        calls.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags["operation"].ShouldBe("GET /v1/customers");
+    }
+}
+
+/// <summary>Outbound settings are checked at start-up, per provider, with the setting named.</summary>
+public sealed class OutboundOptionsTests
+{
+    [Fact]
+    public async Task InvalidProviderOverride_FailsStartWithTheSettingNamed()
+    {
+        var error = await Should.ThrowAsync<OptionsValidationException>(OutboundHost.StartAsync(settings: new()
+        {
+            ["Mooring:Outbound:Providers:stripe:MaxAttempts"] = "0",
+            ["Mooring:Outbound:AttemptTimeout"] = "00:01:00",
+        }, cancellationToken: TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("Mooring:Outbound:Providers:stripe:MaxAttempts must be between 1 and 101 (it is 0).");
+        error.Message.ShouldContain("Mooring:Outbound:AttemptTimeout must be between");
+    }
+
+    [Fact]
+    public void ProviderOverride_TakesTheRestFromTheTopLevel()
+    {
+        var options = new OutboundOptions { AttemptTimeout = TimeSpan.FromSeconds(3) };
+        options.Providers["stripe"] = new OutboundProviderOptions { MaxAttempts = 2 };
+
+        var stripe = options.PolicyFor("stripe");
+
+        stripe.MaxAttempts.ShouldBe(2);
+        stripe.AttemptTimeout.ShouldBe(TimeSpan.FromSeconds(3));
+        options.PolicyFor("slack").MaxAttempts.ShouldBe(4);
+    }
+}

@@ -1,0 +1,58 @@
+using Mooring.Outbound.Tests.Infrastructure;
+using Mooring.Sandbox;
+using Mooring.Sandbox.Faults;
+using Octokit;
+using Octokit.Internal;
+using Stripe;
+
+namespace Mooring.Outbound.Tests.Sdk;
+
+/// <summary>
+/// The official SDKs keep their API and gain Mooring's pipeline: Stripe.net over a client from
+/// <see cref="IProviderHttpClientFactory"/>, Octokit over its handler. A fault at the provider is retried by Mooring
+/// (the SDKs' own retries are off) and the SDK never sees it.
+/// </summary>
+public sealed class SdkThroughPipelineTests : OutboundTestBase
+{
+    [Fact]
+    public async Task StripeNet_CreateCustomerAfterA503_IsRetriedByMooringWithOneIdempotencyKey()
+    {
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.create", Kind = FaultKind.Status, StatusCode = 503, MaxHits = 1 });
+        using var http = await Host.Get<IProviderHttpClientFactory>().CreateClientAsync(connection.Id, CallPriority.Interactive, Ct);
+        var stripe = new StripeClient(
+            "sk_test_placeholder_mooring_sets_the_real_key",
+            httpClient: new SystemNetHttpClient(http, maxNetworkRetries: 0),
+            apiBase: Host.Sandbox.AddressOf(SandboxProvider.Stripe).AbsoluteUri.TrimEnd('/'));
+
+        var customer = await Host.DriveAsync(new CustomerService(stripe).CreateAsync(new CustomerCreateOptions { Email = "ada@example.com" }, cancellationToken: Ct));
+
+        customer.Email.ShouldBe("ada@example.com");
+        Host.Sandbox.Control.FaultLog.Count.ShouldBe(1);
+        var posts = Host.Wire.Requests.Where(r => r.Method == "POST").ToList();
+        posts.Count.ShouldBe(2);
+        posts.Select(p => p.Headers["Idempotency-Key"]).Distinct().Count().ShouldBe(1);
+        posts.ShouldAllBe(p => p.Headers["Authorization"] == "Bearer " + Host.Sandbox.Control.Options.StripeApiKey);
+    }
+
+    [Fact]
+    public async Task Octokit_ListIssuesAfterA503_IsRetriedByMooring()
+    {
+        var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.GitHub, Endpoint = "issues.list", Kind = FaultKind.Status, StatusCode = 503, MaxHits = 1 });
+        var factory = Host.Get<IProviderHttpClientFactory>();
+        var github = new GitHubClient(new Octokit.Connection(
+            new ProductHeaderValue("mooring-tests"),
+            new Uri(Host.Sandbox.BaseAddress, "api/v3/"), // the GitHub Enterprise Server path the sandbox also serves
+            new InMemoryCredentialStore(Credentials.Anonymous),
+            new HttpClientAdapter(() => factory.CreateHandler(connection.Id, CallPriority.Background)),
+            new SimpleJsonSerializer()));
+
+        var issues = await Host.DriveAsync(github.Issue.GetAllForRepository("octo-org", "octo-repo", new RepositoryIssueRequest { State = ItemStateFilter.All }));
+
+        issues.Count.ShouldBe(75);
+        Host.Sandbox.Control.FaultLog.Count.ShouldBe(1);
+        Host.Wire.Requests.ShouldAllBe(r => r.Headers["Authorization"].StartsWith("Bearer ", StringComparison.Ordinal));
+        Host.Wire.Requests.Count.ShouldBeGreaterThan(1);
+    }
+}
