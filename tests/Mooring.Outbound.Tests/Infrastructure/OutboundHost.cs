@@ -60,6 +60,8 @@ public sealed class OutboundHost : IAsyncDisposable
         {
             ["Mooring:Mode"] = "Production",
             ["Mooring:DataDirectory"] = directory,
+            // Pacing waits on the app's clock, which these tests move by hand: off here, on in PacingTests.
+            ["Mooring:RateLimiting:Enabled"] = "false",
             ["Mooring:StorageProvider"] = "sqlite",
             ["Mooring:Encryption:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Mooring:ManagementApiKeys:0"] = "test-management-key-0123456789abcdef0123",

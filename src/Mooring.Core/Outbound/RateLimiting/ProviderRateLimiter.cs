@@ -37,6 +37,11 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
+        if (!_options.Enabled)
+        {
+            return NotPaced.Instance;
+        }
+
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
         var waiter = _queue.Enter(QueueKeys(plan), priority);
         TimeSpan reserved;
@@ -143,6 +148,16 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             RateLimitingLog.PauseFailed(_logger, key, exception);
+        }
+    }
+
+    /// <summary>The lease of a call that was not paced (<see cref="RateLimitingOptions.Enabled"/> is off).</summary>
+    private sealed class NotPaced : IDisposable
+    {
+        public static readonly NotPaced Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }

@@ -8,6 +8,13 @@ public sealed class RateLimitingOptions
     public const string SectionName = "Mooring:RateLimiting";
 
     /// <summary>
+    /// Gets or sets whether calls are paced at all. Off, every call goes at once and only the provider's own answers
+    /// (429, Retry-After) slow the retries down: for tests on a clock that does not move, or a provider paced elsewhere.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
     /// Gets or sets a StackExchange.Redis configuration string (<c>host:port,password=…</c>). When set (and the Redis
     /// registration of Mooring.Redis is used), limits are counted in Redis and shared by every instance.
     /// </summary>
