@@ -71,6 +71,11 @@ public sealed class SyncHost : IAsyncDisposable
             ["Mooring:Connections:PublicBaseUrl"] = "http://mooring.test",
             ["Mooring:Connections:BackgroundRefreshInterval"] = "00:00:00",
             ["Mooring:Sync:BuiltIns"] = "true",
+            // The sandbox's limits are off and the app's clock moves only by hand: pacing would wait for ever.
+            ["Mooring:RateLimiting:Enabled"] = "false",
+            // One attempt per call: the tests inject failures to see what the sync engine does with them, and the
+            // pipeline's backoff would wait on the same hand-moved clock.
+            ["Mooring:Outbound:MaxAttempts"] = "1",
             ["Mooring:Sync:SchedulerEnabled"] = "false",
             ["Mooring:Sync:ScheduleJitter"] = "00:00:00",
         };
