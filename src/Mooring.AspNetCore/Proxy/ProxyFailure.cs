@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Mooring.Connections;
 using Mooring.Outbound;
+using Mooring.Outbound.Errors;
 
 namespace Mooring.AspNetCore.Proxy;
 
@@ -16,7 +17,7 @@ internal static class ProxyFailure
         ConnectionNotFoundException => Problem(StatusCodes.Status404NotFound, "Not found", $"There is no connection '{connectionId}'.", "not_found"),
         ConnectionNeedsReconnectException e => Problem(StatusCodes.Status409Conflict, "Connection needs reconnecting", e.Message, "needs_reconnect"),
         TokenRequestException e => Problem(StatusCodes.Status502BadGateway, "No token", e.Message, "auth"),
-        ProviderApiException e => Problem(StatusFor(e.Category), "Provider call failed", e.Message, Name(e.Category), e.RetryAfter),
+        ProviderApiException e => Problem(StatusFor(e.Category), "Provider call failed", e.Message, ErrorCategoryNames.Of(e.Category), e.RetryAfter),
         HttpRequestException e => Problem(StatusCodes.Status502BadGateway, "Provider unreachable", $"The provider could not be reached: {e.HttpRequestError}.", "network"),
         TaskCanceledException { InnerException: TimeoutException } =>
             Problem(StatusCodes.Status504GatewayTimeout, "Provider timed out", "The provider did not answer in time.", "provider_unavailable"),
@@ -29,16 +30,6 @@ internal static class ProxyFailure
         ProviderErrorCategory.CircuitOpen => StatusCodes.Status503ServiceUnavailable,
         ProviderErrorCategory.NeedsReconnect => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status502BadGateway,
-    };
-
-    private static string Name(ProviderErrorCategory category) => category switch
-    {
-        ProviderErrorCategory.NeedsReconnect => "needs_reconnect",
-        ProviderErrorCategory.RateLimited => "rate_limited",
-        ProviderErrorCategory.NotFound => "not_found",
-        ProviderErrorCategory.ProviderUnavailable => "provider_unavailable",
-        ProviderErrorCategory.CircuitOpen => "circuit_open",
-        _ => category.ToString().ToLowerInvariant(),
     };
 
     private static IResult Problem(int status, string title, string detail, string category, TimeSpan? retryAfter = null)
