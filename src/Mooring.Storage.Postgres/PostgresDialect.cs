@@ -57,18 +57,15 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     {
         // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,
         // which is what bounded a batch of single-row inserts. RETURNING names the rows that were new.
-        // Rows in key order: concurrent batches that share keys (a provider's retries) then take the unique index's
-        // locks in the same order and wait for each other instead of deadlocking.
-        var rows = events.OrderBy(e => e.Provider.Value, StringComparer.Ordinal).ThenBy(e => e.EventId, StringComparer.Ordinal).ToList();
         await using var command = new NpgsqlCommand(InsertManySql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.Add(Array("providers", NpgsqlDbType.Text, rows.Select(e => e.Provider.Value)));
-        command.Parameters.Add(Array("event_ids", NpgsqlDbType.Text, rows.Select(e => e.EventId)));
-        command.Parameters.Add(Array("event_types", NpgsqlDbType.Text, rows.Select(e => e.EventType)));
-        command.Parameters.Add(Array("connection_ids", NpgsqlDbType.Text, rows.Select(e => e.ConnectionId?.Value)));
-        command.Parameters.Add(Array("account_refs", NpgsqlDbType.Text, rows.Select(e => e.AccountRef)));
-        command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, rows.Select(e => Db.ToMs(e.ReceivedAt))));
-        command.Parameters.Add(Array("headers", NpgsqlDbType.Text, rows.Select(e => Db.Json(e.Headers))));
-        command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, rows.Select(e => e.Body)));
+        command.Parameters.Add(Array("providers", NpgsqlDbType.Text, events.Select(e => e.Provider.Value)));
+        command.Parameters.Add(Array("event_ids", NpgsqlDbType.Text, events.Select(e => e.EventId)));
+        command.Parameters.Add(Array("event_types", NpgsqlDbType.Text, events.Select(e => e.EventType)));
+        command.Parameters.Add(Array("connection_ids", NpgsqlDbType.Text, events.Select(e => e.ConnectionId?.Value)));
+        command.Parameters.Add(Array("account_refs", NpgsqlDbType.Text, events.Select(e => e.AccountRef)));
+        command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, events.Select(e => Db.ToMs(e.ReceivedAt))));
+        command.Parameters.Add(Array("headers", NpgsqlDbType.Text, events.Select(e => Db.Json(e.Headers))));
+        command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, events.Select(e => e.Body)));
 
         var stored = new HashSet<(string Provider, string EventId)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
