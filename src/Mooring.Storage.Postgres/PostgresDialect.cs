@@ -57,15 +57,32 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     {
         // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,
         // which is what bounded a batch of single-row inserts. RETURNING names the rows that were new.
+        // Rows are inserted in key order, so that concurrent batches sharing keys (a provider's retries of one event, a
+        // duplicate storm) take the unique index's locks in the same order and wait for each other instead of
+        // deadlocking; ids are still drawn in arrival order (`arrivals`), so that listings keep the order events came in.
+        var order = new int[events.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        System.Array.Sort(order, (a, b) =>
+        {
+            var byProvider = string.CompareOrdinal(events[a].Provider.Value, events[b].Provider.Value);
+            return byProvider != 0 ? byProvider : string.CompareOrdinal(events[a].EventId, events[b].EventId);
+        });
+        var rows = order.Select(i => events[i]).ToList();
         await using var command = new NpgsqlCommand(InsertManySql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.Add(Array("providers", NpgsqlDbType.Text, events.Select(e => e.Provider.Value)));
-        command.Parameters.Add(Array("event_ids", NpgsqlDbType.Text, events.Select(e => e.EventId)));
-        command.Parameters.Add(Array("event_types", NpgsqlDbType.Text, events.Select(e => e.EventType)));
-        command.Parameters.Add(Array("connection_ids", NpgsqlDbType.Text, events.Select(e => e.ConnectionId?.Value)));
-        command.Parameters.Add(Array("account_refs", NpgsqlDbType.Text, events.Select(e => e.AccountRef)));
-        command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, events.Select(e => Db.ToMs(e.ReceivedAt))));
-        command.Parameters.Add(Array("headers", NpgsqlDbType.Text, events.Select(e => Db.Json(e.Headers))));
-        command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, events.Select(e => e.Body)));
+        command.Parameters.Add(new NpgsqlParameter<int>("count", events.Count));
+        command.Parameters.Add(Array("arrivals", NpgsqlDbType.Integer, order.Select(i => i + 1)));
+        command.Parameters.Add(Array("providers", NpgsqlDbType.Text, rows.Select(e => e.Provider.Value)));
+        command.Parameters.Add(Array("event_ids", NpgsqlDbType.Text, rows.Select(e => e.EventId)));
+        command.Parameters.Add(Array("event_types", NpgsqlDbType.Text, rows.Select(e => e.EventType)));
+        command.Parameters.Add(Array("connection_ids", NpgsqlDbType.Text, rows.Select(e => e.ConnectionId?.Value)));
+        command.Parameters.Add(Array("account_refs", NpgsqlDbType.Text, rows.Select(e => e.AccountRef)));
+        command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, rows.Select(e => Db.ToMs(e.ReceivedAt))));
+        command.Parameters.Add(Array("headers", NpgsqlDbType.Text, rows.Select(e => Db.Json(e.Headers))));
+        command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, rows.Select(e => e.Body)));
 
         var stored = new HashSet<(string Provider, string EventId)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -87,10 +104,15 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     }
 
     private const string InsertManySql = $"""
-        INSERT INTO webhook_events ({WebhookEventSql.InsertColumns})
-        SELECT provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, 'pending', 0, received_at
-        FROM unnest(@providers, @event_ids, @event_types, @connection_ids, @account_refs, @received_ats, @headers, @bodies)
-            AS rows (provider, event_id, event_type, connection_id, account_ref, received_at, headers, body)
+        WITH ids AS MATERIALIZED (
+            SELECT arrival, nextval(pg_get_serial_sequence('webhook_events', 'id')) AS id
+            FROM generate_series(1, @count) AS arrival)
+        INSERT INTO webhook_events (id, {WebhookEventSql.InsertColumns}) OVERRIDING SYSTEM VALUE
+        SELECT ids.id, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, 'pending', 0, received_at
+        FROM unnest(@arrivals, @providers, @event_ids, @event_types, @connection_ids, @account_refs, @received_ats, @headers, @bodies)
+            WITH ORDINALITY AS rows (arrival, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, position)
+        JOIN ids ON ids.arrival = rows.arrival
+        ORDER BY rows.position
         ON CONFLICT (provider, event_id) DO NOTHING
         RETURNING provider, event_id
         """;
