@@ -10,6 +10,8 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     // Any constant shared by every Mooring instance; pg_advisory_xact_lock serialises their migrations.
     private const long MigrationLockKey = 0x4D6F6F72696E67; // "Mooring"
 
+    private const int AutoPreparedStatements = 64;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _description;
 
@@ -19,6 +21,14 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         ArgumentException.ThrowIfNullOrEmpty(options.ConnectionString);
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         _description = $"the PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // Mooring runs the same few statements over and over (the inbox's batch insert, leases, completions): prepared
+            // once per physical connection, PostgreSQL skips parsing and planning them on every call. A connection string
+            // that sets Max Auto Prepare itself (0 to turn it off) is left as it is.
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
@@ -53,7 +63,9 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public override bool InsertsWebhookEventsInOneStatement => true;
+
+    public override async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
         // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,
         // which is what bounded a batch of single-row inserts. RETURNING names the rows that were new.
@@ -72,7 +84,7 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
             return byProvider != 0 ? byProvider : string.CompareOrdinal(events[a].EventId, events[b].EventId);
         });
         var rows = order.Select(i => events[i]).ToList();
-        await using var command = new NpgsqlCommand(InsertManySql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        await using var command = new NpgsqlCommand(InsertManySql, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
         command.Parameters.Add(new NpgsqlParameter<int>("count", events.Count));
         command.Parameters.Add(Array("arrivals", NpgsqlDbType.Integer, order.Select(i => i + 1)));
         command.Parameters.Add(Array("providers", NpgsqlDbType.Text, rows.Select(e => e.Provider.Value)));

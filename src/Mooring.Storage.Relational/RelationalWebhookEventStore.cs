@@ -13,6 +13,12 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         }
 
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (dialect.InsertsWebhookEventsInOneStatement)
+        {
+            // One statement is atomic on its own: without BEGIN and COMMIT the batch costs one round trip, not two.
+            return await dialect.InsertWebhookEventsAsync(db, null, events, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
         var inserted = await dialect.InsertWebhookEventsAsync(db, transaction, events, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -37,10 +37,17 @@ internal abstract class StoreDialect
     public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Inserts webhook events, skipping duplicates, inside <paramref name="transaction"/>; returns for each whether it was inserted.
+    /// Whether <see cref="InsertWebhookEventsAsync"/> writes a whole batch in one statement, which is atomic by itself, so
+    /// that the caller may run it without a transaction (and save the BEGIN and COMMIT round trip).
+    /// </summary>
+    public virtual bool InsertsWebhookEventsInOneStatement => false;
+
+    /// <summary>
+    /// Inserts webhook events, skipping duplicates, inside <paramref name="transaction"/> (none only when
+    /// <see cref="InsertsWebhookEventsInOneStatement"/>); returns for each whether it was inserted.
     /// The default runs one prepared statement per row; a dialect with a cheaper batch overrides it.
     /// </summary>
-    public virtual async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public virtual async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
         var inserted = new bool[events.Count];
         await using var command = WebhookEventSql.CreateInsert(connection, transaction);

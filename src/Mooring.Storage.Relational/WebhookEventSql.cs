@@ -15,7 +15,7 @@ internal static class WebhookEventSql
     public const string InsertSql =
         $"INSERT INTO webhook_events ({InsertColumns}) VALUES (@provider, @event_id, @event_type, @connection_id, @account_ref, @received_at, @headers, @body, 'pending', 0, @received_at) ON CONFLICT (provider, event_id) DO NOTHING";
 
-    public static DbCommand CreateInsert(DbConnection connection, DbTransaction transaction)
+    public static DbCommand CreateInsert(DbConnection connection, DbTransaction? transaction)
     {
         var command = connection.Command(InsertSql, transaction);
         foreach (var name in new[] { "@provider", "@event_id", "@event_type", "@connection_id", "@account_ref", "@received_at", "@headers", "@body" })
