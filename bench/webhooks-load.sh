@@ -35,7 +35,9 @@ start_host() {
     extra=(--postgres "$MOORING_TEST_POSTGRES")
   fi
   # shellcheck disable=SC2086 # HOST_ARGS is a list of --Section:Key=value settings
-  dotnet "$HOST_DLL" webhooks-host --urls "http://127.0.0.1:$PORT" "${extra[@]}" ${HOST_ARGS:-} >"$WORK/host-$1.log" 2>&1 &
+  # The spin limit the standalone server ships in its runtimeconfig (src/Mooring.Server/Mooring.Server.csproj); SPIN_LIMIT=70
+  # is .NET's default.
+  DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${SPIN_LIMIT:-0}" dotnet "$HOST_DLL" webhooks-host --urls "http://127.0.0.1:$PORT" "${extra[@]}" ${HOST_ARGS:-} >"$WORK/host-$1.log" 2>&1 &
   HOST_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && return 0

@@ -56,9 +56,13 @@ public sealed class WebhookOptions
     /// <value>The default value is 512.</value>
     public int WriteBatchSize { get; set; } = 512;
 
-    /// <summary>How many group-commit writers run at once on PostgreSQL, whose commits overlap (SQLite always has one).</summary>
-    /// <value>The default value is 4.</value>
-    public int WriteConcurrency { get; set; } = 4;
+    /// <summary>
+    /// How many group-commit writers run at once on PostgreSQL, whose commits overlap (SQLite always has one). One writer
+    /// makes the largest batches (every event that arrived during the previous commit), which measured best with the
+    /// database on the same machine; more can help when PostgreSQL is remote and each commit waits on the network.
+    /// </summary>
+    /// <value>The default value is 1.</value>
+    public int WriteConcurrency { get; set; } = 1;
 
     /// <summary>How many received events may wait for the writer before requests wait too.</summary>
     /// <value>The default value is 8192.</value>
