@@ -65,6 +65,34 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
 
     public override bool InsertsWebhookEventsInOneStatement => true;
 
+    public override bool CompletesWebhookEventsInOneStatement => true;
+
+    public override async Task<HashSet<long>> CompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CompleteManySql, (NpgsqlConnection)connection);
+        command.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, completions.Select(c => c.Id)));
+        command.Parameters.Add(Array("connections", NpgsqlDbType.Text, completions.Select(c => c.ConnectionId?.Value)));
+        command.Parameters.Add(new NpgsqlParameter<string>("owner", owner));
+        command.Parameters.Add(new NpgsqlParameter<long>("now", now));
+        var completed = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            completed.Add(reader.GetInt64(0));
+        }
+
+        return completed;
+    }
+
+    private const string CompleteManySql = """
+        UPDATE webhook_events AS w
+        SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,
+            connection_id = COALESCE(w.connection_id, c.connection)
+        FROM unnest(@ids, @connections) AS c (id, connection)
+        WHERE w.id = c.id AND w.lease_owner = @owner AND w.status = 'processing'
+        RETURNING w.id
+        """;
+
     public override async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
         // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,

@@ -54,6 +54,18 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         }
 
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (dialect.CompletesWebhookEventsInOneStatement && completions.All(c => c.Writes is null))
+        {
+            // Nothing of the handlers' to write: the marks alone, one statement (one round trip), atomic by itself.
+            var completed = await dialect.CompleteWebhookEventsAsync(db, completions, owner, Db.ToMs(now), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < completions.Count; i++)
+            {
+                applied[i] = completed.Contains(completions[i].Id);
+            }
+
+            return applied;
+        }
+
         await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
         var store = new StoreTransaction(db, transaction, StoreTransactions.ProviderOf(db));
         await using var command = db.Command(

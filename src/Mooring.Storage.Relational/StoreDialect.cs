@@ -36,6 +36,17 @@ internal abstract class StoreDialect
     /// <summary>Settings applied once per database before migrations (SQLite: WAL).</summary>
     public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Whether <see cref="CompleteWebhookEventsAsync"/> marks a whole batch completed in one statement.</summary>
+    public virtual bool CompletesWebhookEventsInOneStatement => false;
+
+    /// <summary>
+    /// Marks the leased events of <paramref name="completions"/> completed (and attributes each to its connection where it
+    /// had none) in one statement, outside any transaction; returns the ids it changed (those <paramref name="owner"/>
+    /// still held). Only for dialects whose <see cref="CompletesWebhookEventsInOneStatement"/> is true.
+    /// </summary>
+    public virtual Task<HashSet<long>> CompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Description} completes webhook events one statement per event.");
+
     /// <summary>
     /// Whether <see cref="InsertWebhookEventsAsync"/> writes a whole batch in one statement, which is atomic by itself, so
     /// that the caller may run it without a transaction (and save the BEGIN and COMMIT round trip).

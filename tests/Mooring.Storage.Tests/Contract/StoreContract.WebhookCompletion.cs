@@ -39,6 +39,29 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Webhooks_CompleteABatchWithoutWrites_MarksOnlyWhatIsStillLeasedAndRecordsConnections()
+    {
+        // Without handler writes PostgreSQL completes the batch in one statement: the same answers as row by row.
+        var store = Harness.Get<IWebhookEventStore>();
+        await store.AppendAsync([NewEvent("evt_1"), NewEvent("evt_2"), NewEvent("evt_3")], Ct);
+        var leased = await store.LeaseAsync("slow", Now, TimeSpan.FromSeconds(30), 10, Ct);
+        var later = Now + TimeSpan.FromSeconds(31);
+        var stolen = (await store.LeaseAsync("fast", later, TimeSpan.FromSeconds(30), 1, Ct)).Single();
+
+        var applied = await store.CompleteAsync(
+            [.. leased.Select((e, i) => new WebhookCompletion(e.Id, i == 2 ? ConnectionId.Parse("conn-3") : null, null))], "slow", later, Ct);
+
+        applied.ShouldBe(leased.Select(e => e.Id != stolen.Id).ToArray());
+        foreach (var (e, i) in leased.Select((e, i) => (e, i)))
+        {
+            var stored = await store.GetAsync(e.Id, Ct);
+            stored!.Status.ShouldBe(e.Id == stolen.Id ? WebhookEventStatus.Processing : WebhookEventStatus.Completed);
+            stored.LeaseOwner.ShouldBe(e.Id == stolen.Id ? "fast" : null);
+            stored.ConnectionId.ShouldBe(i == 2 && e.Id != stolen.Id ? ConnectionId.Parse("conn-3") : null);
+        }
+    }
+
+    [Fact]
     public async Task Webhooks_CompleteWhenAWriteThrows_CommitsNothing()
     {
         var store = Harness.Get<IWebhookEventStore>();
