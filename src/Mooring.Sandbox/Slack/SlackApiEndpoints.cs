@@ -7,7 +7,7 @@ using Mooring.Sandbox.Hosting;
 
 namespace Mooring.Sandbox.Slack;
 
-/// <summary>Slack Web API methods under <c>/api/</c>: conversations.list, conversations.history, chat.postMessage.</summary>
+/// <summary>Slack Web API methods under <c>/api/</c>: conversations.list, conversations.history, chat.postMessage, chat.delete.</summary>
 internal static class SlackApiEndpoints
 {
     public static void Map(RouteGroupBuilder group, SandboxState state)
@@ -15,6 +15,7 @@ internal static class SlackApiEndpoints
         Method(group, state, "conversations.list", (args, _) => ConversationsList(state, args));
         Method(group, state, "conversations.history", (args, _) => ConversationsHistory(state, args));
         Method(group, state, "chat.postMessage", (args, context) => PostMessage(state, args, context));
+        Method(group, state, "chat.delete", (args, _) => DeleteMessage(state, args));
     }
 
     private static void Method(RouteGroupBuilder group, SandboxState state, string name, Func<SlackArgs, HttpContext, IResult> handler) =>
@@ -113,6 +114,32 @@ internal static class SlackApiEndpoints
             ["ts"] = message["ts"]!.DeepClone(),
             ["message"] = message,
         });
+    }
+
+    /// <summary>Deletes a message by channel and <c>ts</c>; a bot token may delete only the bot's own messages, as at Slack.</summary>
+    private static IResult DeleteMessage(SandboxState state, SlackArgs args)
+    {
+        if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
+        {
+            return SlackResults.Error("channel_not_found");
+        }
+
+        var store = state.Slack.Messages(channel);
+        var ts = args["ts"] ?? string.Empty;
+        var dot = ts.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0 || !long.TryParse(ts.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            || store.Get(index) is not { Deleted: false } record || SlackIds.Ts(record.CreatedAt, record.Index) != ts)
+        {
+            return SlackResults.Error("message_not_found");
+        }
+
+        if (store.Fields(index)?["bot_id"] is null)
+        {
+            return SlackResults.Error("cant_delete_message");
+        }
+
+        store.Delete(index, state.Options.TimeProvider.GetUtcNow());
+        return SlackResults.Ok(new JsonObject { ["channel"] = state.Slack.ChannelId(channel), ["ts"] = ts });
     }
 
     private static double? Seconds(string? value) =>

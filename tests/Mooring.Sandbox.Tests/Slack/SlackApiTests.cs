@@ -43,6 +43,30 @@ public sealed class SlackApiTests
     }
 
     [Fact]
+    public async Task Delete_OwnMessage_LeavesHistory_OthersMessagesCannotBeDeleted()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Data.SlackMessages = 3);
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+        var channel = (await SlackOAuthTests.Post(sandbox, "slack/api/conversations.list", token, []))["channels"]![0]!["id"]!.GetValue<string>();
+        var seeded = (await SlackOAuthTests.Post(sandbox, "slack/api/conversations.history", token, new() { ["channel"] = channel, ["limit"] = "1" }))["messages"]![0]!["ts"]!.GetValue<string>();
+        var ts = (await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = channel, ["text"] = "oops" }))["ts"]!.GetValue<string>();
+
+        var deleted = await SlackOAuthTests.Post(sandbox, "slack/api/chat.delete", token, new() { ["channel"] = channel, ["ts"] = ts });
+        var again = await SlackOAuthTests.Post(sandbox, "slack/api/chat.delete", token, new() { ["channel"] = channel, ["ts"] = ts });
+        var others = await SlackOAuthTests.Post(sandbox, "slack/api/chat.delete", token, new() { ["channel"] = channel, ["ts"] = seeded });
+        var history = await SlackOAuthTests.Post(sandbox, "slack/api/conversations.history", token, new() { ["channel"] = channel });
+
+        deleted["ok"]!.GetValue<bool>().ShouldBeTrue();
+        deleted["ts"]!.GetValue<string>().ShouldBe(ts);
+        again["error"]!.GetValue<string>().ShouldBe("message_not_found");
+        others["error"]!.GetValue<string>().ShouldBe("cant_delete_message");
+        var left = history["messages"]!.AsArray().Select(m => m!["ts"]!.GetValue<string>()).ToList();
+        left.Count.ShouldBe(3);
+        left[0].ShouldBe(seeded);
+        left.ShouldNotContain(ts);
+    }
+
+    [Fact]
     public async Task PostMessage_TwiceInASecondToOneChannel_SecondIsRateLimited_OtherChannelIsNot()
     {
         await using var sandbox = await TestSandbox.StartAsync();
