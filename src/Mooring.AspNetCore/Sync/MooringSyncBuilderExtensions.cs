@@ -30,7 +30,7 @@ public static class MooringSyncBuilderExtensions
 
     /// <summary>
     /// Adds the built-in models: <c>stripe-customers</c>, <c>stripe-subscriptions</c>, <c>stripe-invoices</c>,
-    /// <c>calendar-events</c>, <c>gmail-messages</c>, <c>github-issues</c>, <c>slack-channels</c>
+    /// <c>calendar-events</c>, <c>gmail-messages</c>, <c>github-issues</c>, <c>slack-channels</c>, <c>slack-messages</c>
     /// (<c>Mooring:Sync:BuiltIns = true</c> does the same).
     /// </summary>
     public static IMooringBuilder AddBuiltInSyncs(this IMooringBuilder builder) => builder
@@ -40,5 +40,6 @@ public static class MooringSyncBuilderExtensions
         .AddSync<CalendarEventsSync>()
         .AddSync<GmailMessagesSync>()
         .AddSync<GitHubIssuesSync>()
-        .AddSync<SlackChannelsSync>();
+        .AddSync<SlackChannelsSync>()
+        .AddSync<SlackMessagesSync>();
 }

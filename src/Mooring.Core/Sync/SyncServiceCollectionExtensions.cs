@@ -66,6 +66,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSyncDefinition<GmailMessagesSync>();
         services.AddSyncDefinition<GitHubIssuesSync>();
         services.AddSyncDefinition<SlackChannelsSync>();
+        services.AddSyncDefinition<SlackMessagesSync>();
         return services;
     }
 }
