@@ -26,21 +26,11 @@ public sealed class SlackChannelsSync : SyncDefinition
         var root = json.RootElement;
         if (!root.GetProperty("ok").GetBoolean())
         {
-            var error = root.TryGetProperty("error", out var e) ? e.GetString() : "unknown";
-            throw new ProviderApiException($"Slack answered conversations.list with '{error}'.")
-            {
-                Category = error is "invalid_auth" or "token_revoked" or "token_expired" or "account_inactive" or "not_authed" ? ProviderErrorCategory.NeedsReconnect
-                    : error == "ratelimited" ? ProviderErrorCategory.RateLimited : ProviderErrorCategory.Validation,
-                Provider = context.Connection.Provider,
-                ConnectionId = context.Connection.Id,
-                Operation = "conversations.list",
-                ProviderCode = error,
-            };
+            throw SlackWebApi.Refused(context, "conversations.list", SlackWebApi.ErrorCode(root));
         }
 
         var items = root.GetProperty("channels").EnumerateArray().Select(c => SyncItem.Record(c.GetProperty("id").GetString()!, c)).ToList();
-        var next = root.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("next_cursor", out var cursor) ? cursor.GetString() : null;
-        return new SyncPage(items, string.IsNullOrEmpty(next) ? null : next);
+        return new SyncPage(items, SlackWebApi.NextCursor(root));
     }
 
     /// <inheritdoc/>

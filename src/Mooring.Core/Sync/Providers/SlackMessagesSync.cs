@@ -63,7 +63,7 @@ public sealed class SlackMessagesSync : SyncDefinition
             pass.Queue.AddRange(list!.RootElement.GetProperty("channels").EnumerateArray()
                 .Where(c => !c.TryGetProperty("is_member", out var member) || member.ValueKind != JsonValueKind.False)
                 .Select(c => c.GetProperty("id").GetString()!));
-            pass.List = NextCursor(list.RootElement);
+            pass.List = SlackWebApi.NextCursor(list.RootElement);
             pass.Listed = pass.List is null;
         }
 
@@ -90,7 +90,7 @@ public sealed class SlackMessagesSync : SyncDefinition
             pass.Marks[channel] = mark ?? "0";
         }
 
-        pass.History = history is null ? null : NextCursor(history.RootElement);
+        pass.History = history is null ? null : SlackWebApi.NextCursor(history.RootElement);
         if (pass.History is null)
         {
             pass.Queue.RemoveAt(0);
@@ -118,28 +118,17 @@ public sealed class SlackMessagesSync : SyncDefinition
             return json;
         }
 
-        var error = json.RootElement.TryGetProperty("error", out var e) ? e.GetString() : "unknown";
+        var error = SlackWebApi.ErrorCode(json.RootElement);
         json.Dispose();
         if (method == "conversations.history" && error is "channel_not_found" or "not_in_channel")
         {
             return null;
         }
 
-        throw new ProviderApiException($"Slack answered {method} with '{error}'.")
-        {
-            Category = error is "invalid_auth" or "token_revoked" or "token_expired" or "account_inactive" or "not_authed" ? ProviderErrorCategory.NeedsReconnect
-                : error == "ratelimited" ? ProviderErrorCategory.RateLimited : ProviderErrorCategory.Validation,
-            Provider = context.Connection.Provider,
-            ConnectionId = context.Connection.Id,
-            Operation = method,
-            ProviderCode = error,
-        };
+        throw SlackWebApi.Refused(context, method, error);
     }
 
     private static string Cursor(string? cursor) => cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor);
-
-    private static string? NextCursor(JsonElement root) =>
-        root.TryGetProperty("response_metadata", out var meta) && meta.TryGetProperty("next_cursor", out var next) && next.GetString() is { Length: > 0 } cursor ? cursor : null;
 
     private static decimal Seconds(string ts) => decimal.TryParse(ts, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
 
