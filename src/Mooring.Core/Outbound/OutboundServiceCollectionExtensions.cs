@@ -53,7 +53,9 @@ public static class OutboundServiceCollectionExtensions
         services.TryAddTransient<CredentialHandler>();
         services.TryAddTransient<AttemptHandler>();
 
-        var client = services.AddHttpClient(OutboundConstants.HttpClientName);
+        // The attempt handler logs every request already; the factory's own per-request logging handlers would add a
+        // log scope and two log calls to each.
+        var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers();
         client.AddHttpMessageHandler<CallHandler>();
         client.AddResilienceHandler(OutboundResilience.CallPipeline, OutboundResilience.ConfigureCall).SelectPipelineBy(OutboundResilience.ByProvider);
         client.AddHttpMessageHandler<RateLimitHandler>();

@@ -17,6 +17,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         var call = OutboundRequestOptions.CallOf(request);
         var attempt = call.NextAttempt();
         telemetry.Attempted(call.Provider.Key.Value, attempt);
+        if (!log.Enabled)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var at = time.GetUtcNow();
         var start = time.GetTimestamp();
         try
@@ -42,22 +47,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
             Provider = call.Provider.Key,
             ConnectionId = call.Connection.Id,
             Method = request.Method.Method,
-            Path = LogPath(call, request),
+            Path = call.Path,
             Status = status,
             DurationMs = time.GetElapsedTime(start).TotalMilliseconds,
             Attempt = attempt,
             ErrorCategory = category,
             TraceId = call.TraceId,
         });
-
-    /// <summary>The operation's template without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment.</summary>
-    private static string LogPath(OutboundCall call, HttpRequestMessage request)
-    {
-        if (!call.Operation.StartsWith(request.Method.Method + " ", StringComparison.Ordinal))
-        {
-            return call.Operation;
-        }
-
-        return call.Operation[(request.Method.Method.Length + 1)..];
-    }
 }

@@ -43,24 +43,47 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         }
 
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
-        var waiter = _queue.Enter(QueueKeys(plan), priority);
-        TimeSpan reserved;
-        try
-        {
-            reserved = await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _queue.Leave(waiter);
-        }
+        var reserved = await ReserveInTurnAsync(plan, priority, cancellationToken).ConfigureAwait(false);
 
         // A cancellation from here on forfeits the reserved slot (at most the horizon away) rather than give it back.
         await DelayAsync(reserved, cancellationToken).ConfigureAwait(false);
 
         var grant = _learned.Granted(plan, _time.GetUtcNow().UtcTicks);
         request.Options.Set(GrantKey, grant);
-        Pause(grant.Pauses, "nothing left until the reset");
-        return await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+        if (grant.Pauses.Count > 0)
+        {
+            Pause(grant.Pauses, "nothing left until the reset");
+        }
+
+        return plan.Concurrency.Count == 0 ? NotPaced.Instance : await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reserves the plan's buckets in the caller's turn. When no caller of this process waits on the plan's keys, the
+    /// caller is first by definition and tries the store at once, without entering the queue.
+    /// </summary>
+    private async ValueTask<TimeSpan> ReserveInTurnAsync(RequestPlan plan, CallPriority priority, CancellationToken cancellationToken)
+    {
+        var keys = QueueKeys(plan);
+        if (_queue.IsIdle(keys))
+        {
+            var demands = _learned.Demands(plan, _time.GetUtcNow().UtcTicks);
+            var take = await _store.TryTakeAsync(demands, _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+            if (take.Taken)
+            {
+                return take.Wait;
+            }
+        }
+
+        var waiter = _queue.Enter(keys, priority);
+        try
+        {
+            return await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _queue.Leave(waiter);
+        }
     }
 
     public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response)
@@ -73,10 +96,14 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         var reading = RateLimitHeaderReader.Read(policy.Headers, response, now);
         if (!request.Options.TryGetValue(GrantKey, out var grant))
         {
-            grant = new LearnedLimits.Grant(_planner.PlanWithoutBody(provider, connectionId, request), new Dictionary<string, long>(), []);
+            grant = LearnedLimits.Grant.Without(_planner.PlanWithoutBody(provider, connectionId, request));
         }
 
-        Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
+        if (reading.Limits.Count > 0)
+        {
+            Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
+        }
+
         if (policy.LimitedStatusCodes.Contains((int)response.StatusCode))
         {
             var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
@@ -122,10 +149,18 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
             ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken)
             : Task.CompletedTask;
 
+    /// <summary>The keys of the plan's buckets and learned limits, made once per plan and set of learned names.</summary>
     private HashSet<string> QueueKeys(RequestPlan plan)
     {
+        var learned = _learned.Keys(plan);
+        if (plan.QueueKeys is { } known && ReferenceEquals(known.Learned, learned))
+        {
+            return known.All;
+        }
+
         var keys = new HashSet<string>(plan.Demands.Select(d => d.Key), StringComparer.Ordinal);
-        keys.UnionWith(_learned.Keys(plan));
+        keys.UnionWith(learned);
+        plan.QueueKeys = (learned, keys);
         return keys;
     }
 

@@ -13,6 +13,23 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
 
+    /// <summary>Whether no caller waits on any of <paramref name="keys"/>: a newcomer would be first at once.</summary>
+    public bool IsIdle(IReadOnlyCollection<string> keys)
+    {
+        lock (_lock)
+        {
+            foreach (var waiter in _waiters)
+            {
+                if (waiter.SharesKeyWith(keys))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     public Waiter Enter(IReadOnlyCollection<string> keys, CallPriority priority)
     {
         lock (_lock)
@@ -59,6 +76,11 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
         lock (_lock)
         {
             _waiters.Remove(waiter);
+            if (_waiters.Count == 0)
+            {
+                return; // whoever waits on the signal is a waiter: none is left to wake
+            }
+
             changed = _changed;
             _changed = NewSignal();
         }
@@ -111,8 +133,21 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
 
         public long Sequence { get; } = sequence;
 
-        public bool SharesKeyWith(Waiter other) => keys.Any(other.HasKey);
+        public bool SharesKeyWith(Waiter other) => SharesKeyWith(other.Keys);
 
-        private bool HasKey(string key) => keys.Contains(key);
+        public bool SharesKeyWith(IReadOnlyCollection<string> others)
+        {
+            foreach (var key in others)
+            {
+                if (keys.Contains(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IReadOnlyCollection<string> Keys => keys;
     }
 }
