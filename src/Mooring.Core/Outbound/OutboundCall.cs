@@ -36,6 +36,9 @@ internal sealed class OutboundCall(Connection connection, ConnectionCredentials?
     /// <summary><see cref="TraceIdValue"/> in hex, made when first asked for (by the request log).</summary>
     public string TraceId => _traceId ??= TraceIdValue.ToHexString();
 
+    /// <summary>The caller's own token: when it is cancelled, the caller gave up (not the provider, nor a timeout).</summary>
+    public CancellationToken CallerCancellation { get; init; }
+
     /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
     public bool MaySendAgain { get; set; }
 

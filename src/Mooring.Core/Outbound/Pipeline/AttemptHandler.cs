@@ -33,9 +33,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // A cancelled attempt is a timeout unless the caller gave up; either way the provider did not answer.
-            var category = ex is HttpRequestException ? ProviderErrorCategory.Network : ProviderErrorCategory.ProviderUnavailable;
-            Record(call, request, at, start, attempt, null, ErrorCategoryNames.Of(category));
+            // A cancelled attempt is a timeout (the provider did not answer), unless the caller gave up.
+            var category = ex is HttpRequestException ? ErrorCategoryNames.Of(ProviderErrorCategory.Network)
+                : call.CallerCancellation.IsCancellationRequested ? ErrorCategoryNames.Cancelled
+                : ErrorCategoryNames.Of(ProviderErrorCategory.ProviderUnavailable);
+            Record(call, request, at, start, attempt, null, category);
             throw;
         }
     }

@@ -28,7 +28,10 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
         var (operation, path) = template is null ? Unnamed(method, PathOf(request.RequestUri, provider.ApiBaseUrl)) : (template, TemplatePath(template, method));
         var start = time.GetTimestamp();
-        var call = new OutboundCall(connection, credentials, provider, policy, operation, path, start + Ticks(policy.TotalTimeout));
+        var call = new OutboundCall(connection, credentials, provider, policy, operation, path, start + Ticks(policy.TotalTimeout))
+        {
+            CallerCancellation = cancellationToken,
+        };
         request.Options.Set(OutboundRequestOptions.Call, call);
 
         RetryRules.AddIdempotencyKey(request, provider);
@@ -60,6 +63,11 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
             }
 
             return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = ErrorCategoryNames.Cancelled; // the caller gave up: its cancellation goes back as it is
+            throw;
         }
         catch (Exception ex) when (Classify(ex) is { } category)
         {
