@@ -35,11 +35,22 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
 
     public async ValueTask<IDisposable> AcquireAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
     {
+        var plan = await PaceAsync(provider, connectionId, request, priority, cancellationToken).ConfigureAwait(false);
+        return plan is null || plan.Concurrency.Count == 0 ? NotPaced.Instance : await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="request"/> may be sent under the buckets that pace it, without taking a concurrency
+    /// slot: for a request sent again while its call still holds one (the resend after a refreshed token). Returns the
+    /// plan, or <see langword="null"/> when pacing is off.
+    /// </summary>
+    public async ValueTask<RequestPlan?> PaceAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
         if (!_options.Enabled)
         {
-            return NotPaced.Instance;
+            return null;
         }
 
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
@@ -55,7 +66,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
             Pause(grant.Pauses, "nothing left until the reset");
         }
 
-        return plan.Concurrency.Count == 0 ? NotPaced.Instance : await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+        return plan;
     }
 
     /// <summary>
