@@ -42,6 +42,9 @@ internal sealed class OutboundCall(Connection connection, ConnectionCredentials?
     /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
     public bool MaySendAgain { get; set; }
 
+    /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
+    public (HttpResponseMessage Response, bool Limited)? BodyVerdict { get; set; }
+
     /// <summary>How many requests were sent (a resend after a refreshed token counts).</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 

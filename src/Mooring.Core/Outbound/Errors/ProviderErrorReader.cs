@@ -28,8 +28,7 @@ internal static class ProviderErrorReader
             return null;
         }
 
-        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
-        var code = fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status);
+        var (fields, code) = Inspect(shape, body);
         var category = Categorize(provider, response, status, code, fields);
         var now = failure.Time.GetUtcNow();
         var retryAfter = category == ProviderErrorCategory.RateLimited
@@ -50,6 +49,30 @@ internal static class ProviderErrorReader
             RetryAfter = retryAfter,
             Attempts = failure.Attempts,
         };
+    }
+
+    /// <summary>
+    /// Whether the answer is a rate limit by the same reading as <see cref="Read"/>, the body included: Google's 403
+    /// <c>userRateLimitExceeded</c>, Slack's <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
+    /// </summary>
+    public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
+    {
+        var shape = provider.Errors;
+        var status = (int)response.StatusCode;
+        var okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
+        if (status < 400 && !okFalse)
+        {
+            return false;
+        }
+
+        var (fields, code) = Inspect(shape, body);
+        return Categorize(provider, response, status, code, fields) == ProviderErrorCategory.RateLimited;
+    }
+
+    private static (Fields Fields, string? Code) Inspect(ErrorShape shape, JsonElement? body)
+    {
+        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
+        return (fields, fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status));
     }
 
     private static ProviderErrorCategory Categorize(ProviderDefinition provider, HttpResponseMessage response, int status, string? code, Fields fields)

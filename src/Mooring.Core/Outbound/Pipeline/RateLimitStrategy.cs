@@ -33,10 +33,24 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
             var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
             if (outcome.Result is { } response)
             {
-                limiter.Observe(call.Provider, call.Connection.Id, request, response);
+                await ObserveAsync(request, call, response, context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
             }
 
             return outcome;
+        }
+    }
+
+    /// <summary>Lets the limiter learn from the answer: its headers and status, and a rate limit that only its body tells.</summary>
+    private async ValueTask ObserveAsync(HttpRequestMessage request, OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (limiter is ProviderRateLimiter local)
+        {
+            var limitedByBody = await RateLimitBody.IsLimitedAsync(call, response, cancellationToken).ConfigureAwait(false);
+            local.Observe(call.Provider, call.Connection.Id, request, response, limitedByBody);
+        }
+        else
+        {
+            limiter.Observe(call.Provider, call.Connection.Id, request, response);
         }
     }
 

@@ -97,7 +97,15 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         }
     }
 
-    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response)
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response) =>
+        Observe(provider, connectionId, request, response, limitedByBody: false);
+
+    /// <summary>
+    /// <see cref="Observe(ProviderDefinition, ConnectionId?, HttpRequestMessage, HttpResponseMessage)"/>, told whether the
+    /// body said "rate limited" (Google's 403 <c>userRateLimitExceeded</c>, Slack's <c>ok:false</c> <c>ratelimited</c>),
+    /// which backs off as a 429 does.
+    /// </summary>
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response, bool limitedByBody)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
@@ -115,12 +123,12 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
             Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
         }
 
-        if (policy.LimitedStatusCodes.Contains((int)response.StatusCode))
+        if (limitedByBody || policy.LimitedStatusCodes.Contains((int)response.StatusCode))
         {
             var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
             var pause = reading.RetryAfter ?? resets.Max() ?? DefaultPause(grant.Plan);
             var key = grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First();
-            Pause([(key, pause)], $"HTTP {(int)response.StatusCode}");
+            Pause([(key, pause)], limitedByBody ? $"HTTP {(int)response.StatusCode}, rate limited by its body" : $"HTTP {(int)response.StatusCode}");
         }
     }
 
