@@ -20,7 +20,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     private readonly RateLimitingOptions _options;
     private readonly WaitQueue _queue;
     private readonly LearnedLimits _learned;
-    private readonly ConcurrencySlots _slots = new();
+    private readonly ConcurrencySlots _slots;
 
     public ProviderRateLimiter(IBucketStore store, RequestPlanner planner, TimeProvider time, IOptions<RateLimitingOptions> options, ILogger<ProviderRateLimiter> logger)
     {
@@ -29,9 +29,13 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _queue = new WaitQueue(time, _options.BackgroundPromotionDelay);
+        _queue = new WaitQueue(time, _options.BackgroundPromotionDelay, Parking);
+        _slots = new ConcurrencySlots(Parking);
         _learned = new LearnedLimits(PacingShape.From(_options), _options.SlowDownBelow);
     }
+
+    /// <summary>The callers parked on the clock, the queue or a concurrency slot (what tests on a fake clock wait for).</summary>
+    internal Parking Parking { get; } = new();
 
     public async ValueTask<IDisposable> AcquireAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
     {
@@ -165,7 +169,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
     private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
         wait > TimeSpan.Zero
-            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken)
+            ? Parking.Park(Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken))
             : Task.CompletedTask;
 
     /// <summary>The keys of the plan's buckets and learned limits, made once per plan and set of learned names.</summary>

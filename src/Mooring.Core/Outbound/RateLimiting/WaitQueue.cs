@@ -6,7 +6,7 @@ namespace Mooring.Outbound.RateLimiting;
 /// served; a background caller that has waited <see cref="RateLimitingOptions.BackgroundPromotionDelay"/> sorts as
 /// interactive, so background work yields but is never starved.
 /// </summary>
-internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
+internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay, Parking parking)
 {
     private readonly Lock _lock = new();
     private readonly List<Waiter> _waiters = [];
@@ -56,6 +56,8 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
 
                 changed = _changed.Task;
                 untilPromotion = NextPromotion();
+                waiter.Parked = true;
+                parking.Move(+1);
             }
 
             try
@@ -65,6 +67,13 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
             catch (TimeoutException)
             {
                 // A background waiter was promoted: the order may have changed.
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    Unpark(waiter);
+                }
             }
         }
     }
@@ -76,9 +85,16 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
         lock (_lock)
         {
             _waiters.Remove(waiter);
+            Unpark(waiter);
             if (_waiters.Count == 0)
             {
                 return; // whoever waits on the signal is a waiter: none is left to wake
+            }
+
+            // The woken stop counting as parked now, not when their continuations get a thread.
+            foreach (var other in _waiters)
+            {
+                Unpark(other);
             }
 
             changed = _changed;
@@ -86,6 +102,15 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
         }
 
         changed.TrySetResult();
+    }
+
+    private void Unpark(Waiter waiter)
+    {
+        if (waiter.Parked)
+        {
+            waiter.Parked = false;
+            parking.Move(-1);
+        }
     }
 
     private bool IsFirst(Waiter waiter)
@@ -132,6 +157,9 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
         public long EnteredAt { get; } = enteredAt;
 
         public long Sequence { get; } = sequence;
+
+        /// <summary>Whether the waiter waits for the signal of a change (counted in <see cref="Parking"/>); under the queue's lock.</summary>
+        public bool Parked { get; set; }
 
         public bool SharesKeyWith(Waiter other) => SharesKeyWith(other.Keys);
 
