@@ -82,6 +82,11 @@ internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache co
 
     private static void ApplyDefaultHeaders(HttpRequestMessage request, ProviderDefinition provider)
     {
+        if (provider.DefaultRequestHeaders.Count == 0)
+        {
+            return; // no enumerator to allocate
+        }
+
         foreach (var (name, value) in provider.DefaultRequestHeaders)
         {
             if (!request.Headers.Contains(name))

@@ -23,29 +23,28 @@ internal sealed class LearnedLimits(PacingShape shape, double slowDownBelow)
         }
 
         var keys = Array.ConvertAll(names, name => Key(plan, name));
-        plan.LearnedKeys = new KeySet(names, keys);
+        plan.LearnedKeys = new KeySet(names, keys, [.. plan.Demands, .. keys.Select(BucketDemand.PauseOnly)]);
         return keys;
     }
 
     /// <summary>The plan's demands with those of its learnt limits: their pauses, policies and slow-downs.</summary>
-    public List<BucketDemand> Demands(RequestPlan plan, long now)
+    public IReadOnlyList<BucketDemand> Demands(RequestPlan plan, long now)
     {
-        var keys = Keys(plan);
-        var demands = new List<BucketDemand>(plan.Demands.Count + keys.Length);
-        demands.AddRange(plan.Demands);
-        foreach (var key in keys)
+        Keys(plan);
+        var known = plan.LearnedKeys!;
+        List<BucketDemand>? demands = null;
+        foreach (var key in known.Keys)
         {
-            demands.Add(BucketDemand.PauseOnly(key));
             if (_windows.TryGetValue(key, out var window))
             {
-                window.AddDemands(demands, key, now, shape, slowDownBelow);
+                window.AddDemands(ref demands, known.BaseDemands, key, now, shape, slowDownBelow);
             }
         }
 
-        return demands;
+        // Without a learned policy or slow-down, the plan's demands and the pause checks, made once per plan.
+        return demands ?? (IReadOnlyList<BucketDemand>)known.BaseDemands;
     }
 
-    /// <summary>Counts a granted call against each learnt limit; the pauses are for limits now used up.</summary>
     public Grant Granted(RequestPlan plan, long now)
     {
         var keys = Keys(plan);
@@ -109,6 +108,6 @@ internal sealed class LearnedLimits(PacingShape shape, double slowDownBelow)
         }
     }
 
-    /// <summary>The keys of a plan's learned limits and the names they were made from.</summary>
-    internal sealed record KeySet(string[] Names, string[] Keys);
+    /// <summary>The keys of a plan's learned limits, the names they were made from, and the plan's demands with a pause check on each key.</summary>
+    internal sealed record KeySet(string[] Names, string[] Keys, BucketDemand[] BaseDemands);
 }
