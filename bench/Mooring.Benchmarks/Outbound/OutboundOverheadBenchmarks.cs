@@ -28,10 +28,8 @@ public class OutboundOverheadBenchmarks
     private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"object":"list","data":[{"id":"item_1"}],"has_more":false}""");
     private static readonly Uri Path = new("v1/items?limit=10", UriKind.Relative);
 
-    private ServiceProvider? _mooring;
+    private OutboundBenchServices? _mooring;
     private HttpClient? _raw;
-    private HttpClient? _pipeline;
-    private string? _directory;
 
     /// <summary>Whether the pipeline writes the request log (to SQLite), as it does by default.</summary>
     [Params(true, false)]
@@ -44,21 +42,13 @@ public class OutboundOverheadBenchmarks
     public Task Raw() => CallAsync(_raw!);
 
     [Benchmark(Description = "Mooring pipeline, in-memory handler")]
-    public Task Pipeline() => CallAsync(_pipeline!);
+    public Task Pipeline() => CallAsync(_mooring!.Client);
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _raw?.Dispose();
-        _pipeline?.Dispose();
-        foreach (var hosted in _mooring!.GetServices<IHostedService>())
-        {
-            hosted.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        _mooring!.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory!, recursive: true);
+        _mooring!.Stop();
     }
 
     private static async Task CallAsync(HttpClient client)
@@ -71,41 +61,12 @@ public class OutboundOverheadBenchmarks
     private async Task SetupAsync()
     {
         var baseUrl = new Uri("http://127.0.0.1:9/");
-        _directory = Directory.CreateTempSubdirectory("mooring-bench-overhead-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Mooring:Providers:upstream:displayName"] = "Upstream",
-            ["Mooring:Providers:upstream:apiBaseUrl"] = baseUrl.AbsoluteUri,
-            ["Mooring:Providers:upstream:authModes:0"] = "ApiKey",
-            ["Mooring:Providers:upstream:apiKey:location"] = "Header",
-            ["Mooring:Providers:upstream:apiKey:name"] = "Authorization",
-            ["Mooring:Providers:upstream:apiKey:format"] = "Bearer {key}",
-            ["Mooring:Outbound:RequestLog:Enabled"] = RequestLog ? "true" : "false",
-        }).AddEnvironmentVariables("MOORING_BENCH_").Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddMooringCore(o => o.Keys["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        services.AddMooringProviderCatalog(configuration);
-        services.AddMooringConnections(configuration);
-        services.AddMooringSqliteStore(o => o.Path = System.IO.Path.Combine(_directory, "bench.db"));
-        services.AddMooringOutbound(configuration);
-        services.AddHttpClient(OutboundConstants.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Answering());
-        _mooring = services.BuildServiceProvider();
-        await _mooring.GetRequiredService<IStoreMigrator>().MigrateAsync(CancellationToken.None);
-        foreach (var hosted in _mooring.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-        }
-
-        var id = ConnectionId.Parse("bench-upstream");
-        await _mooring.GetRequiredService<IConnectionVault>().CreateAsync(
-            new Connection { Id = id, Provider = ProviderKey.Parse("upstream"), AuthMode = AuthMode.ApiKey },
-            new ConnectionCredentials { ApiKey = "sk_bench_0123456789abcdef" },
-            CancellationToken.None);
-        _pipeline = await _mooring.GetRequiredService<IProviderHttpClientFactory>().CreateClientAsync(id, CallPriority.Interactive, CancellationToken.None);
+        _mooring = await OutboundBenchServices.StartAsync(baseUrl, RequestLog, services =>
+            services.AddHttpClient(OutboundConstants.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new Answering()));
 #pragma warning disable RS0030 // the baseline is a plain client over the same in-memory handler
         _raw = new HttpClient(new Answering()) { BaseAddress = baseUrl };
 #pragma warning restore RS0030
-        _raw.DefaultRequestHeaders.Authorization = new("Bearer", "sk_bench_0123456789abcdef");
+        _raw.DefaultRequestHeaders.Authorization = new("Bearer", OutboundBenchServices.ApiKey);
     }
 
     /// <summary>Answers every request at once with a small JSON body.</summary>

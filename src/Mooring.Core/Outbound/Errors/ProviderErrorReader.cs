@@ -22,8 +22,7 @@ internal static class ProviderErrorReader
         var provider = failure.Provider;
         var shape = provider.Errors;
         var status = (int)response.StatusCode;
-        var okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
-        if (status < 400 && !okFalse)
+        if (!IsFailure(shape, status, body, out var okFalse))
         {
             return null;
         }
@@ -59,14 +58,20 @@ internal static class ProviderErrorReader
     {
         var shape = provider.Errors;
         var status = (int)response.StatusCode;
-        var okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
-        if (status < 400 && !okFalse)
+        if (!IsFailure(shape, status, body, out _))
         {
             return false;
         }
 
         var (fields, code) = Inspect(shape, body);
         return Categorize(provider, response, status, code, fields) == ProviderErrorCategory.RateLimited;
+    }
+
+    /// <summary>An error status, or a success whose body says it failed (Slack's <c>ok:false</c>, flagged in <paramref name="okFalse"/>).</summary>
+    private static bool IsFailure(ErrorShape shape, int status, JsonElement? body, out bool okFalse)
+    {
+        okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
+        return status >= 400 || okFalse;
     }
 
     private static (Fields Fields, string? Code) Inspect(ErrorShape shape, JsonElement? body)
