@@ -1,17 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Mooring.Benchmarks.Connections;
-using Mooring.Connections;
 using Mooring.Outbound;
-using Mooring.Providers;
-using Mooring.Storage;
 
 namespace Mooring.Benchmarks.Outbound;
 

@@ -1,19 +1,10 @@
 using System.Net;
-using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mooring.Benchmarks.Connections;
-using Mooring.Connections;
-using Mooring.Outbound;
-using Mooring.Providers;
-using Mooring.Storage;
 
 namespace Mooring.Benchmarks.Outbound;
 
