@@ -118,7 +118,7 @@ public sealed class AdaptiveTests
 
         (await test.AcquireAsync(slack, new HttpRequestMessage(HttpMethod.Post, "https://slack.com/api/chat.postMessage?channel=C2"))).Dispose();
         var paused = test.AcquireAsync(slack, new HttpRequestMessage(HttpMethod.Post, "https://slack.com/api/chat.postMessage?channel=C1"));
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(1);
 
         paused.IsCompleted.ShouldBeFalse();
     }

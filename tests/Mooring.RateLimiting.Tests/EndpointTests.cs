@@ -77,14 +77,14 @@ public sealed class EndpointTests
         await test.AcquireAsync(provider, Send());
         var third = test.AcquireAsync(provider, Send());
         var cheap = test.AcquireAsync(provider, "/messages");
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(2);
 
         // A burst of the whole limit leaves one unit per period to sustain (so no second ever sees more than 10):
         // two calls of 5 units take the burst, and the third waits until 5 units are back, 5 s later.
         third.IsCompleted.ShouldBeFalse("two calls of 5 units use the burst of 10");
         cheap.IsCompleted.ShouldBeFalse("the cheap call waits behind the dear one on the shared bucket");
         test.Time.Advance(TimeSpan.FromMilliseconds(4999));
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(2);
         third.IsCompleted.ShouldBeFalse();
         test.Time.Advance(TimeSpan.FromMilliseconds(1));
         await third.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);

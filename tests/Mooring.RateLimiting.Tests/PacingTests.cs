@@ -73,7 +73,7 @@ public sealed class PacingTests
         var first = await test.AcquireAsync(provider, "/x");
         await test.AcquireAsync(provider, "/x");
         var third = test.AcquireAsync(provider, "/x");
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(1);
 
         third.IsCompleted.ShouldBeFalse();
         first.Dispose();

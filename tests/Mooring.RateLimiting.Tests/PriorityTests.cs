@@ -15,11 +15,11 @@ public sealed class PriorityTests
         await test.AcquireAsync(OnePerSecond, "/x");
         var order = new List<string>();
         var background = Queue(test, order, "background", CallPriority.Background);
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(1);
         var interactive = Queue(test, order, "interactive", CallPriority.Interactive);
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(2);
 
-        await test.DriveUntilAsync(Task.WhenAll(background, interactive), TimeSpan.FromMilliseconds(250));
+        await test.DriveUntilAsync([background, interactive], TimeSpan.FromMilliseconds(250));
 
         order.ShouldBe(["interactive", "background"]);
     }
@@ -31,11 +31,11 @@ public sealed class PriorityTests
         await test.AcquireAsync(OnePerSecond, "/x");
         var order = new List<string>();
         var background = Queue(test, order, "background", CallPriority.Background);
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(1);
         var interactive = Enumerable.Range(1, 5).Select(i => Queue(test, order, "interactive" + i, CallPriority.Interactive)).ToArray();
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(6);
 
-        await test.DriveUntilAsync(Task.WhenAll([background, .. interactive]), TimeSpan.FromMilliseconds(250));
+        await test.DriveUntilAsync([background, .. interactive], TimeSpan.FromMilliseconds(250));
 
         // Two interactive calls go in the first 2.5 s; then the background call, older than the rest, is served.
         order.IndexOf("background").ShouldBe(2);
@@ -48,9 +48,9 @@ public sealed class PriorityTests
         await test.AcquireAsync(OnePerSecond, "/x");
         using var cancellation = new CancellationTokenSource();
         var cancelled = test.AcquireAsync(OnePerSecond, "/x", CallPriority.Interactive, cancellation.Token);
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(1);
         var next = test.AcquireAsync(OnePerSecond, "/x", CallPriority.Background);
-        await TestLimiter.SettleAsync();
+        await test.ParkedAsync(2);
 
         await cancellation.CancelAsync();
 

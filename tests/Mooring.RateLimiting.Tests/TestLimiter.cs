@@ -52,7 +52,7 @@ internal sealed class TestLimiter
     /// <summary>Checks that <paramref name="call"/> is still waiting, then that it is admitted once the clock moves by <paramref name="advance"/>.</summary>
     public async Task ShouldWaitForAsync(Task call, TimeSpan advance, string? because = null)
     {
-        await SettleAsync();
+        await ParkedAsync(1);
         call.IsCompleted.ShouldBeFalse(because);
         Time.Advance(advance);
         await call.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
@@ -70,9 +70,8 @@ internal sealed class TestLimiter
     public TimeSpan Elapsed => Time.GetUtcNow() - Start;
 
     /// <summary>
-    /// Advances the clock by <paramref name="step"/> until every call is admitted, giving continuations a moment of real
-    /// time between steps; returns the fake time at which each call was admitted. A late continuation can only make a
-    /// call look later, never earlier, than it was admitted.
+    /// Advances the clock by <paramref name="step"/> until every call is admitted, a step each time all pending calls are
+    /// parked; returns the fake time at which each call was admitted.
     /// </summary>
     public async Task<TimeSpan[]> DriveAsync(IReadOnlyList<Func<Task>> calls, TimeSpan step)
     {
@@ -82,26 +81,54 @@ internal sealed class TestLimiter
             await call();
             admitted[i] = Elapsed;
         }).ToArray();
-        await DriveUntilAsync(Task.WhenAll(tasks), step);
+        await DriveUntilAsync(tasks, step);
         return admitted;
     }
 
-    public async Task DriveUntilAsync(Task task, TimeSpan step)
+    /// <summary>
+    /// Advances the clock by <paramref name="step"/> each time every pending call is parked (on the clock, the queue or a
+    /// concurrency slot: nothing but the clock can move them), until all are admitted. Waits on the limiter's signal,
+    /// never on real time.
+    /// </summary>
+    public async Task DriveUntilAsync(IReadOnlyCollection<Task> calls, TimeSpan step)
     {
-        for (var steps = 0; ; steps++)
+        var all = Task.WhenAll(calls);
+        for (var steps = 0; ; )
         {
-            await Task.WhenAny(task, Task.Delay(30, TestContext.Current.CancellationToken));
-            if (task.IsCompleted)
+            var changed = Limiter.Parking.Changed;
+            if (all.IsCompleted)
             {
-                await task;
+                await all;
                 return;
             }
 
-            steps.ShouldBeLessThan(2_000, "the calls were never admitted");
-            Time.Advance(step);
+            var pending = calls.Where(c => !c.IsCompleted).ToList();
+            if (Limiter.Parking.Count >= pending.Count)
+            {
+                (++steps).ShouldBeLessThan(2_000, "the calls were never admitted");
+                Time.Advance(step);
+                await Task.Yield(); // lets the woken callers' continuations be scheduled before the count is read again
+                continue;
+            }
+
+            await Task.WhenAny([changed, .. pending]).WaitAsync(TestContext.Current.CancellationToken);
         }
     }
 
-    /// <summary>Lets pending continuations run without moving the fake clock.</summary>
-    public static Task SettleAsync() => Task.Delay(50, TestContext.Current.CancellationToken);
+    public Task DriveUntilAsync(Task call, TimeSpan step) => DriveUntilAsync([call], step);
+
+    /// <summary>Waits until at least <paramref name="callers"/> callers are parked in the limiter (a signal, not a sleep).</summary>
+    public async Task ParkedAsync(int callers)
+    {
+        while (true)
+        {
+            var changed = Limiter.Parking.Changed;
+            if (Limiter.Parking.Count >= callers)
+            {
+                return;
+            }
+
+            await changed.WaitAsync(TestContext.Current.CancellationToken);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mooring.Connections;
 using Mooring.Providers;
 
@@ -7,9 +8,10 @@ namespace Mooring.Outbound;
 /// One call through the pipeline, shared by its attempts: the connection, the provider, the operation name, the time
 /// budget and how many attempts were sent. Holds the connection's credentials, so it is never logged.
 /// </summary>
-internal sealed class OutboundCall(Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider, OutboundPolicy policy, string operation, long deadline)
+internal sealed class OutboundCall(Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider, OutboundPolicy policy, string operation, string path, long deadline)
 {
     private int _attempts;
+    private string? _traceId;
 
     public Connection Connection { get; } = connection;
 
@@ -22,14 +24,26 @@ internal sealed class OutboundCall(Connection connection, ConnectionCredentials?
     /// <summary>The operation for errors, logs and traces; an endpoint template or the path without its query.</summary>
     public string Operation { get; } = operation;
 
+    /// <summary>The operation without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment, for the request log.</summary>
+    public string Path { get; } = path;
+
     /// <summary>When the call's budget ends, in <see cref="TimeProvider.GetTimestamp"/> ticks.</summary>
     public long Deadline { get; } = deadline;
 
     /// <summary>The W3C trace id of the call: its activity's when traced, else one of its own, the same for every attempt.</summary>
-    public string TraceId { get; set; } = string.Empty;
+    public ActivityTraceId TraceIdValue { get; set; }
+
+    /// <summary><see cref="TraceIdValue"/> in hex, made when first asked for (by the request log).</summary>
+    public string TraceId => _traceId ??= TraceIdValue.ToHexString();
+
+    /// <summary>The caller's own token: when it is cancelled, the caller gave up (not the provider, nor a timeout).</summary>
+    public CancellationToken CallerCancellation { get; init; }
 
     /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
     public bool MaySendAgain { get; set; }
+
+    /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
+    public (HttpResponseMessage Response, bool Limited)? BodyVerdict { get; set; }
 
     /// <summary>How many requests were sent (a resend after a refreshed token counts).</summary>
     public int Attempts => Volatile.Read(ref _attempts);

@@ -5,11 +5,8 @@ namespace Mooring.Outbound;
 /// <summary>The per-request values the outbound handlers read, set by the client or handler the factory made.</summary>
 internal static class OutboundRequestOptions
 {
-    /// <summary>The connection whose credentials the request is sent with.</summary>
-    public static readonly HttpRequestOptionsKey<ConnectionId> Connection = new("Mooring.Connection");
-
-    /// <summary>Who is waiting for the call.</summary>
-    public static readonly HttpRequestOptionsKey<CallPriority> Priority = new("Mooring.Priority");
+    /// <summary>The connection whose credentials the request is sent with, and who is waiting for the call.</summary>
+    public static readonly HttpRequestOptionsKey<ClientScope> Scope = new("Mooring.Scope");
 
     /// <summary>The name of the operation for errors, logs and traces (<c>chat.postMessage</c>, <c>GET /v1/customers/{id}</c>).</summary>
     public static readonly HttpRequestOptionsKey<string> Operation = new("Mooring.Operation");
@@ -19,17 +16,20 @@ internal static class OutboundRequestOptions
 
     /// <summary>The connection of a request, which every request through the pipeline has.</summary>
     public static ConnectionId ConnectionOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Connection, out var id)
-            ? id
+        request.Options.TryGetValue(Scope, out var scope)
+            ? scope.ConnectionId
             : throw new InvalidOperationException("The request was not sent through a client from IProviderHttpClientFactory.");
 
     /// <summary>The priority of a request; interactive unless the client said otherwise.</summary>
     public static CallPriority PriorityOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Priority, out var priority) ? priority : CallPriority.Interactive;
+        request.Options.TryGetValue(Scope, out var scope) ? scope.Priority : CallPriority.Interactive;
 
     /// <summary>The call in progress, which every request past the outermost handler has.</summary>
     public static OutboundCall CallOf(HttpRequestMessage request) =>
         request.Options.TryGetValue(Call, out var call)
             ? call
             : throw new InvalidOperationException("The request did not pass through the outbound call handler.");
+
+    /// <summary>The connection and priority of a client's requests.</summary>
+    internal sealed record ClientScope(ConnectionId ConnectionId, CallPriority Priority);
 }

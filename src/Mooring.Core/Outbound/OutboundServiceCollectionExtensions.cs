@@ -25,9 +25,9 @@ public static class OutboundServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// The handlers of the named client <see cref="OutboundConstants.HttpClientName"/>, outermost first: the call
-    /// (connection, provider, idempotency key, buffered body, activity, metrics, errors without an answer); Polly's total
-    /// timeout, retry and the provider's circuit breaker; the rate limiter; Polly's attempt timeout; credentials (one
-    /// refresh on a 401); the request log of each attempt.
+    /// (connection, provider, idempotency key, buffered body, activity, metrics, errors without an answer); one Polly
+    /// pipeline per provider: total timeout, retry, the provider's circuit breaker, the rate limiter and the attempt
+    /// timeout; credentials (one refresh on a 401); the request log of each attempt.
     /// </remarks>
     public static IServiceCollection AddMooringOutbound(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -49,15 +49,14 @@ public static class OutboundServiceCollectionExtensions
         services.TryAddSingleton<RequestLogWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RequestLogWriter>(sp => sp.GetRequiredService<RequestLogWriter>()));
         services.TryAddTransient<CallHandler>();
-        services.TryAddTransient<RateLimitHandler>();
         services.TryAddTransient<CredentialHandler>();
         services.TryAddTransient<AttemptHandler>();
 
-        var client = services.AddHttpClient(OutboundConstants.HttpClientName);
+        // The attempt handler logs every request already; the factory's own per-request logging handlers would add a
+        // log scope and two log calls to each.
+        var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers();
         client.AddHttpMessageHandler<CallHandler>();
         client.AddResilienceHandler(OutboundResilience.CallPipeline, OutboundResilience.ConfigureCall).SelectPipelineBy(OutboundResilience.ByProvider);
-        client.AddHttpMessageHandler<RateLimitHandler>();
-        client.AddResilienceHandler(OutboundResilience.AttemptPipeline, OutboundResilience.ConfigureAttempt).SelectPipelineBy(OutboundResilience.ByProvider);
         client.AddHttpMessageHandler<CredentialHandler>();
         client.AddHttpMessageHandler<AttemptHandler>();
 

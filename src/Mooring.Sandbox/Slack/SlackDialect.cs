@@ -9,8 +9,16 @@ internal sealed class SlackDialect(SandboxState state) : ProviderDialect
 {
     public override string Provider => SandboxProvider.Slack;
 
-    public override async ValueTask<string?> PresentedTokenAsync(HttpContext context) =>
-        (await SlackArgs.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false)).Token;
+    public override async ValueTask<string?> PresentedTokenAsync(HttpContext context)
+    {
+        // The endpoint reads the arguments again after the fault filter: a JSON body is buffered and rewound for it
+        // (a form is cached by ASP.NET Core already).
+        var request = context.Request;
+        request.EnableBuffering();
+        var args = await SlackArgs.ReadAsync(request, context.RequestAborted).ConfigureAwait(false);
+        request.Body.Position = 0;
+        return args.Token;
+    }
 
     public override IResult Error(HttpContext context, int status) =>
         SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = status >= 500 ? "fatal_error" : "request_timeout" }, status);

@@ -182,8 +182,30 @@ public sealed class WireRecorder
 {
     private readonly ConcurrentQueue<WireRequest> _requests = new();
     private readonly ConcurrentDictionary<HttpRequestMessage, long> _inFlight = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<WireRequest> Requests => [.. _requests];
+
+    /// <summary>Completes once <paramref name="count"/> requests have gone on the wire (a signal, not a poll).</summary>
+    public async Task WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task sent;
+            lock (_gate)
+            {
+                if (_requests.Count >= count)
+                {
+                    return;
+                }
+
+                sent = _sent.Task;
+            }
+
+            await sent.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Whether a request sent less than <paramref name="age"/> ago (real time) still waits for its answer.</summary>
     public bool HasRequestYoungerThan(TimeSpan age) =>
@@ -195,11 +217,19 @@ public sealed class WireRecorder
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            recorder._requests.Enqueue(new WireRequest(
-                request.Method.Method,
-                request.RequestUri!,
-                request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
             recorder._inFlight[request] = System.Diagnostics.Stopwatch.GetTimestamp();
+            TaskCompletionSource sent;
+            lock (recorder._gate)
+            {
+                recorder._requests.Enqueue(new WireRequest(
+                    request.Method.Method,
+                    request.RequestUri!,
+                    request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
+                sent = recorder._sent;
+                recorder._sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            sent.TrySetResult();
             try
             {
                 return await base.SendAsync(request, cancellationToken);

@@ -43,7 +43,7 @@ public sealed class SdkThroughPipelineTests : OutboundTestBase
         var factory = Host.Get<IProviderHttpClientFactory>();
         var github = new GitHubClient(new Octokit.Connection(
             new ProductHeaderValue("mooring-tests"),
-            new Uri(Host.Sandbox.BaseAddress, "api/v3/"), // the GitHub Enterprise Server path the sandbox also serves
+            Host.Sandbox.AddressOf(SandboxProvider.GitHub), // a Connection takes its base address as given: no /api/v3/
             new InMemoryCredentialStore(Credentials.Anonymous),
             new HttpClientAdapter(() => factory.CreateHandler(connection.Id, CallPriority.Background)),
             new SimpleJsonSerializer()));
@@ -54,5 +54,6 @@ public sealed class SdkThroughPipelineTests : OutboundTestBase
         Host.Sandbox.Control.FaultLog.Count.ShouldBe(1);
         Host.Wire.Requests.ShouldAllBe(r => r.Headers["Authorization"].StartsWith("Bearer ", StringComparison.Ordinal));
         Host.Wire.Requests.Count.ShouldBeGreaterThan(1);
+        Host.Wire.Requests.ShouldAllBe(r => r.Uri.AbsolutePath.StartsWith("/github/", StringComparison.Ordinal));
     }
 }

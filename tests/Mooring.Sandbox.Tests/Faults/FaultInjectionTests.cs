@@ -122,6 +122,22 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task RevokeTokenFault_JsonBody_IsStillReadByTheEndpoint()
+    {
+        // Finding the presented token must not consume a JSON body that the endpoint reads afterwards.
+        await using var sandbox = await TestSandbox.StartAsync();
+        sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Slack, Endpoint = "chat.postMessage", Kind = FaultKind.RevokeToken });
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack, "chat:write").AccessToken;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "slack/api/chat.postMessage") { Content = JsonContent.Create(new { channel = "general", text = "y" }) };
+        request.Headers.Authorization = new("Bearer", token);
+
+        using var response = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(TestContext.Current.CancellationToken);
+
+        body!["error"]!.GetValue<string>().ShouldBe("token_revoked");
+    }
+
+    [Fact]
     public async Task ControlApi_AddsListsAndClearsFaultsOverHttp()
     {
         await using var sandbox = await TestSandbox.StartAsync();

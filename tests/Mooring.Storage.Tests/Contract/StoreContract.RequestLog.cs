@@ -29,4 +29,32 @@ public abstract partial class StoreContract
         (await store.PurgeOlderThanAsync(Now - TimeSpan.FromDays(30), Ct)).ShouldBe(1);
         (await store.QueryAsync(new RequestLogQuery(), Ct)).Count.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task RequestLog_AppendManyEntries_WritesEveryRowInOrder()
+    {
+        // More rows than one statement holds: full multi-row statements and a shorter last one.
+        var store = Harness.Get<IRequestLogStore>();
+        var conn = ConnectionId.Parse("c-many");
+        var entries = Enumerable.Range(0, 123).Select(i => new RequestLogEntry
+        {
+            At = Now + TimeSpan.FromMilliseconds(i),
+            Provider = ProviderKey.Parse("stripe"),
+            ConnectionId = conn,
+            Method = "GET",
+            Path = $"/v1/items/{i}",
+            Status = i % 7 == 0 ? null : 200,
+            DurationMs = i,
+            Attempt = 1 + (i % 3),
+            ErrorCategory = i % 7 == 0 ? "network" : null,
+            TraceId = i % 2 == 0 ? $"trace-{i}" : null,
+        }).ToList();
+
+        await store.AppendAsync(entries, Ct);
+
+        var read = (await store.QueryAsync(new RequestLogQuery { ConnectionId = conn, Limit = 500 }, Ct)).Reverse().ToList();
+        read.Count.ShouldBe(123);
+        read.Select(e => e.Path).ShouldBe(entries.Select(e => e.Path));
+        read.Select(e => (e.Status, e.Attempt, e.ErrorCategory, e.TraceId, e.DurationMs)).ShouldBe(entries.Select(e => (e.Status, e.Attempt, e.ErrorCategory, e.TraceId, e.DurationMs)));
+    }
 }

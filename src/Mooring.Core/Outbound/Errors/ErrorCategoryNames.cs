@@ -3,6 +3,12 @@ namespace Mooring.Outbound.Errors;
 /// <summary>The names of <see cref="ProviderErrorCategory"/> in logs, metrics and the request log (<c>needs_reconnect</c>).</summary>
 internal static class ErrorCategoryNames
 {
+    /// <summary>
+    /// Not a <see cref="ProviderErrorCategory"/>: the caller cancelled the call. It gets its
+    /// <see cref="OperationCanceledException"/> back; the request log and the call's outcome tag say so.
+    /// </summary>
+    public const string Cancelled = "cancelled";
+
     public static string Of(ProviderErrorCategory category) => category switch
     {
         ProviderErrorCategory.Auth => "auth",

@@ -22,14 +22,12 @@ internal static class ProviderErrorReader
         var provider = failure.Provider;
         var shape = provider.Errors;
         var status = (int)response.StatusCode;
-        var okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
-        if (status < 400 && !okFalse)
+        if (!IsFailure(shape, status, body, out var okFalse))
         {
             return null;
         }
 
-        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
-        var code = fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status);
+        var (fields, code) = Inspect(shape, body);
         var category = Categorize(provider, response, status, code, fields);
         var now = failure.Time.GetUtcNow();
         var retryAfter = category == ProviderErrorCategory.RateLimited
@@ -50,6 +48,36 @@ internal static class ProviderErrorReader
             RetryAfter = retryAfter,
             Attempts = failure.Attempts,
         };
+    }
+
+    /// <summary>
+    /// Whether the answer is a rate limit by the same reading as <see cref="Read"/>, the body included: Google's 403
+    /// <c>userRateLimitExceeded</c>, Slack's <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
+    /// </summary>
+    public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
+    {
+        var shape = provider.Errors;
+        var status = (int)response.StatusCode;
+        if (!IsFailure(shape, status, body, out _))
+        {
+            return false;
+        }
+
+        var (fields, code) = Inspect(shape, body);
+        return Categorize(provider, response, status, code, fields) == ProviderErrorCategory.RateLimited;
+    }
+
+    /// <summary>An error status, or a success whose body says it failed (Slack's <c>ok:false</c>, flagged in <paramref name="okFalse"/>).</summary>
+    private static bool IsFailure(ErrorShape shape, int status, JsonElement? body, out bool okFalse)
+    {
+        okFalse = body is { } b && shape.Success is not null && JsonPointer.Boolean(b, shape.Success) == false;
+        return status >= 400 || okFalse;
+    }
+
+    private static (Fields Fields, string? Code) Inspect(ErrorShape shape, JsonElement? body)
+    {
+        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
+        return (fields, fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status));
     }
 
     private static ProviderErrorCategory Categorize(ProviderDefinition provider, HttpResponseMessage response, int status, string? code, Fields fields)

@@ -17,6 +17,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         var call = OutboundRequestOptions.CallOf(request);
         var attempt = call.NextAttempt();
         telemetry.Attempted(call.Provider.Key.Value, attempt);
+        if (!log.Enabled)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var at = time.GetUtcNow();
         var start = time.GetTimestamp();
         try
@@ -28,9 +33,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // A cancelled attempt is a timeout unless the caller gave up; either way the provider did not answer.
-            var category = ex is HttpRequestException ? ProviderErrorCategory.Network : ProviderErrorCategory.ProviderUnavailable;
-            Record(call, request, at, start, attempt, null, ErrorCategoryNames.Of(category));
+            // A cancelled attempt is a timeout (the provider did not answer), unless the caller gave up.
+            var category = ex is HttpRequestException ? ErrorCategoryNames.Of(ProviderErrorCategory.Network)
+                : call.CallerCancellation.IsCancellationRequested ? ErrorCategoryNames.Cancelled
+                : ErrorCategoryNames.Of(ProviderErrorCategory.ProviderUnavailable);
+            Record(call, request, at, start, attempt, null, category);
             throw;
         }
     }
@@ -42,22 +49,11 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
             Provider = call.Provider.Key,
             ConnectionId = call.Connection.Id,
             Method = request.Method.Method,
-            Path = LogPath(call, request),
+            Path = call.Path,
             Status = status,
             DurationMs = time.GetElapsedTime(start).TotalMilliseconds,
             Attempt = attempt,
             ErrorCategory = category,
             TraceId = call.TraceId,
         });
-
-    /// <summary>The operation's template without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment.</summary>
-    private static string LogPath(OutboundCall call, HttpRequestMessage request)
-    {
-        if (!call.Operation.StartsWith(request.Method.Method + " ", StringComparison.Ordinal))
-        {
-            return call.Operation;
-        }
-
-        return call.Operation[(request.Method.Method.Length + 1)..];
-    }
 }

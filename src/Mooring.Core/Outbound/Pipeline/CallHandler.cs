@@ -24,10 +24,14 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         var (connection, credentials) = await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false);
         var provider = catalog.Get(connection.Provider);
         var policy = options.Value.CachedPolicyFor(provider.Key.Value);
+        var method = request.Method.Method;
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
-        var operation = template ?? $"{request.Method.Method} {PathOf(request.RequestUri, provider.ApiBaseUrl)}";
+        var (operation, path) = template is null ? Unnamed(method, PathOf(request.RequestUri, provider.ApiBaseUrl)) : (template, TemplatePath(template, method));
         var start = time.GetTimestamp();
-        var call = new OutboundCall(connection, credentials, provider, policy, operation, start + Ticks(policy.TotalTimeout));
+        var call = new OutboundCall(connection, credentials, provider, policy, operation, path, start + Ticks(policy.TotalTimeout))
+        {
+            CallerCancellation = cancellationToken,
+        };
         request.Options.Set(OutboundRequestOptions.Call, call);
 
         RetryRules.AddIdempotencyKey(request, provider);
@@ -37,18 +41,21 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        using var activity = OutboundTelemetry.ActivitySource.StartActivity($"{provider.Key.Value} {operation}", ActivityKind.Client);
+        // The activity's name is only built when someone listens.
+        using var activity = OutboundTelemetry.ActivitySource.HasListeners()
+            ? OutboundTelemetry.ActivitySource.StartActivity($"{provider.Key.Value} {operation}", ActivityKind.Client)
+            : null;
         activity?.SetTag("mooring.provider", provider.Key.Value);
         activity?.SetTag("mooring.connection", connectionId.Value);
-        activity?.SetTag("http.request.method", request.Method.Method);
+        activity?.SetTag("http.request.method", method);
         activity?.SetTag("mooring.operation", operation);
-        call.TraceId = (activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
+        call.TraceIdValue = activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom();
         var outcome = "exception";
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            outcome = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            outcome = OutboundTelemetry.StatusName(status);
             activity?.SetTag("http.response.status_code", status);
             if (status >= 400)
             {
@@ -56,6 +63,11 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
             }
 
             return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = ErrorCategoryNames.Cancelled; // the caller gave up: its cancellation goes back as it is
+            throw;
         }
         catch (Exception ex) when (Classify(ex) is { } category)
         {
@@ -67,9 +79,20 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         finally
         {
             activity?.SetTag("mooring.attempts", call.Attempts);
-            telemetry.CallCompleted(provider.Key.Value, request.Method.Method, template ?? "other", time.GetElapsedTime(start), outcome);
+            if (telemetry.RecordsCalls)
+            {
+                telemetry.CallCompleted(provider.Key.Value, method, template ?? "other", time.GetElapsedTime(start), outcome);
+            }
         }
     }
+
+    private static (string Operation, string Path) Unnamed(string method, string path) => (string.Concat(method, " ", path), path);
+
+    /// <summary>The template without its method (<c>/v1/subscriptions/{id}</c>), or the whole name when it has none (<c>chat.postMessage</c>).</summary>
+    private static string TemplatePath(string template, string method) =>
+        template.Length > method.Length && template[method.Length] == ' ' && template.StartsWith(method, StringComparison.Ordinal)
+            ? template[(method.Length + 1)..]
+            : template;
 
     /// <summary>The path relative to the provider's API base URL (<c>/v1/customers</c>), without query or fragment.</summary>
     private static string PathOf(Uri? uri, Uri? apiBase)

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Mooring.Connections;
+using Mooring.Outbound.RateLimiting;
 using Mooring.Providers;
 
 namespace Mooring.Outbound.Pipeline;
@@ -9,10 +11,13 @@ namespace Mooring.Outbound.Pipeline;
 /// <summary>
 /// Puts the connection's credentials on each request: a fresh OAuth access token from <see cref="ITokenManager"/>,
 /// or the API key or basic credentials where the provider definition says. A 401 on an OAuth token that had not
-/// expired refreshes it once (single-flight across callers) and sends the request again with the new one.
+/// expired refreshes it once (single-flight across callers) and sends the request again with the new one, paced by the
+/// rate limiter like any request sent.
 /// </summary>
-internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache connections) : DelegatingHandler
+internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache connections, IServiceProvider services) : DelegatingHandler
 {
+    private readonly IProviderRateLimiter? _limiter = services.GetService<IProviderRateLimiter>();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = OutboundRequestOptions.CallOf(request);
@@ -43,7 +48,31 @@ internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache co
         response.Dispose();
         var refreshed = await tokens.RefreshAsync(connectionId, token.Value, cancellationToken).ConfigureAwait(false);
         SetBearer(request, refreshed);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ResendAsync(request, call, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the request again through the rate limiter: the resend costs the provider a request like any other. The
+    /// call still holds its concurrency slot (its first response is disposed), so the resend is only paced; the rate
+    /// limit strategy around this handler observes the response that comes back.
+    /// </summary>
+    private async Task<HttpResponseMessage> ResendAsync(HttpRequestMessage request, OutboundCall call, CancellationToken cancellationToken)
+    {
+        var priority = OutboundRequestOptions.PriorityOf(request);
+        IDisposable? lease = null;
+        if (_limiter is ProviderRateLimiter local)
+        {
+            await local.PaceAsync(call.Provider, call.Connection.Id, request, priority, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_limiter is not null)
+        {
+            lease = await _limiter.AcquireAsync(call.Provider, call.Connection.Id, request, priority, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (lease)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static void SetBearer(HttpRequestMessage request, AccessToken token) =>
@@ -53,6 +82,11 @@ internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache co
 
     private static void ApplyDefaultHeaders(HttpRequestMessage request, ProviderDefinition provider)
     {
+        if (provider.DefaultRequestHeaders.Count == 0)
+        {
+            return; // no enumerator to allocate
+        }
+
         foreach (var (name, value) in provider.DefaultRequestHeaders)
         {
             if (!request.Headers.Contains(name))

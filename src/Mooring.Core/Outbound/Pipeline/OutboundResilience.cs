@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Mooring.Outbound.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -9,14 +10,14 @@ using Polly.Timeout;
 namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
-/// The Polly pipelines of the outbound client, one instance per provider (selected by the provider key of the call):
-/// around the rate limiter, a total timeout, retries and the provider's circuit breaker; inside it, the per-attempt
-/// timeout. Two pipelines because pacing waits must count against the call's budget but not against one attempt's.
+/// The Polly pipeline of the outbound client, one instance per provider (selected by the provider key of the call):
+/// a total timeout, retries, the provider's circuit breaker, the rate limiter (<see cref="RateLimitStrategy"/>) and,
+/// innermost, the per-attempt timeout, so that pacing waits count against the call's budget but not against one
+/// attempt's.
 /// </summary>
 internal static class OutboundResilience
 {
     public const string CallPipeline = "mooring-call";
-    public const string AttemptPipeline = "mooring-attempt";
 
     /// <summary>
     /// The pipeline key of a request: its provider, so that each provider has its own circuit. (The resilience package
@@ -58,12 +59,13 @@ internal static class OutboundResilience
                 _ => false,
             }),
         });
-    }
 
-    public static void ConfigureAttempt(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
-    {
-        builder.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        builder.AddTimeout(Policy(context).AttemptTimeout);
+        if (context.ServiceProvider.GetService<IProviderRateLimiter>() is { } limiter)
+        {
+            builder.AddStrategy(_ => new RateLimitStrategy(limiter), new RateLimitStrategy.Options());
+        }
+
+        builder.AddTimeout(policy.AttemptTimeout);
     }
 
     private static OutboundPolicy Policy(ResilienceHandlerContext context) =>

@@ -75,8 +75,19 @@ internal static class ResponseSignals
         };
     }
 
-    private static string? Value(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    /// <summary>The first value of the header as received (no parsing into typed values), or <see langword="null"/>.</summary>
+    private static string? Value(HttpResponseHeaders headers, string name)
+    {
+        if (headers.NonValidated.TryGetValues(name, out var values))
+        {
+            foreach (var value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
 
     private static TimeSpan Max0(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
-using Mooring.Providers.TokenResponses;
 using Polly;
 using Polly.Timeout;
 
@@ -9,8 +7,6 @@ namespace Mooring.Outbound.Pipeline;
 /// <summary>The retry strategy's questions, answered from the outcome, the request's call state and the provider definition.</summary>
 internal static class RetryDecision
 {
-    private const int MaxErrorBodyBytes = 64 * 1024;
-
     public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time)
     {
         if (context.GetRequestMessage() is not { } request || context.CancellationToken.IsCancellationRequested)
@@ -35,7 +31,7 @@ internal static class RetryDecision
 
         var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode)
             || ResponseSignals.IsRateLimited(provider, response)
-            || await IsLimitedByErrorCodeAsync(call, response, context.CancellationToken).ConfigureAwait(false);
+            || await RateLimitBody.IsLimitedAsync(call, response, context.CancellationToken).ConfigureAwait(false);
         if (!transient)
         {
             return false;
@@ -56,29 +52,5 @@ internal static class RetryDecision
 
         var wait = ResponseSignals.RetryAfter(OutboundRequestOptions.CallOf(request).Provider, response, time.GetUtcNow());
         return wait is { } w && w > max ? max : wait;
-    }
-
-    /// <summary>A 400 or 403 whose error code the provider lists as "rate limited" (Google's <c>userRateLimitExceeded</c>).</summary>
-    private static async ValueTask<bool> IsLimitedByErrorCodeAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var limits = call.Provider.RateLimits.LimitedErrorCodes;
-        if (limits.Count == 0 || (int)response.StatusCode is not (400 or 403) || response.Content.Headers.ContentLength > MaxErrorBodyBytes)
-        {
-            return false;
-        }
-
-        try
-        {
-            // Buffered, so that the caller still reads the body after this look.
-            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
-            using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            var shape = call.Provider.Errors;
-            return JsonPointer.String(body.RootElement, shape.Reason ?? shape.Code) is { } code && limits.Contains(code);
-        }
-        catch (Exception ex) when (ex is JsonException or HttpRequestException)
-        {
-            return false;
-        }
     }
 }

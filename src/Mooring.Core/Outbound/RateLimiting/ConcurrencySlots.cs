@@ -4,7 +4,7 @@ using System.Threading.RateLimiting;
 namespace Mooring.Outbound.RateLimiting;
 
 /// <summary>Limits of requests in flight (GitHub's 100 concurrent), one <see cref="ConcurrencyLimiter"/> per key, first come first served.</summary>
-internal sealed class ConcurrencySlots : IDisposable
+internal sealed class ConcurrencySlots(Parking parking) : IDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrencyLimiter> _limiters = new(StringComparer.Ordinal);
 
@@ -26,7 +26,8 @@ internal sealed class ConcurrencySlots : IDisposable
                     QueueLimit = int.MaxValue,
                     QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 }), demand.Limit);
-                leases.Add(await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false));
+                var acquire = limiter.AcquireAsync(1, cancellationToken);
+                leases.Add(acquire.IsCompleted ? acquire.Result : await parking.Park(acquire.AsTask()).ConfigureAwait(false));
             }
         }
         catch

@@ -14,57 +14,75 @@ internal sealed class LearnedLimits(PacingShape shape, double slowDownBelow)
     private readonly ConcurrentDictionary<string, LearnedWindow> _windows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]> _names = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> Keys(RequestPlan plan) =>
-        _names.GetValueOrDefault(NamesKey(plan), DefaultNames).Select(name => Key(plan, name));
-
-    /// <summary>The plan's demands with those of its learnt limits: their pauses, policies and slow-downs.</summary>
-    public List<BucketDemand> Demands(RequestPlan plan, long now)
+    public string[] Keys(RequestPlan plan)
     {
-        var demands = new List<BucketDemand>(plan.Demands);
-        foreach (var key in Keys(plan))
+        var names = _names.GetValueOrDefault(plan.NamesKey, DefaultNames);
+        if (plan.LearnedKeys is { } known && ReferenceEquals(known.Names, names))
         {
-            demands.Add(BucketDemand.PauseOnly(key));
-            if (_windows.TryGetValue(key, out var window))
-            {
-                window.AddDemands(demands, key, now, shape, slowDownBelow);
-            }
+            return known.Keys;
         }
 
-        return demands;
+        var keys = Array.ConvertAll(names, name => Key(plan, name));
+        plan.LearnedKeys = new KeySet(names, keys, [.. plan.Demands, .. keys.Select(BucketDemand.PauseOnly)]);
+        return keys;
     }
 
-    /// <summary>Counts a granted call against each learnt limit; the pauses are for limits now used up.</summary>
-    public Grant Granted(RequestPlan plan, long now)
+    /// <summary>The plan's demands with those of its learnt limits: their pauses, policies and slow-downs.</summary>
+    public IReadOnlyList<BucketDemand> Demands(RequestPlan plan, long now)
     {
-        var sequences = new Dictionary<string, long>(StringComparer.Ordinal);
-        var pauses = new List<(string, TimeSpan)>();
-        foreach (var key in Keys(plan))
+        Keys(plan);
+        var known = plan.LearnedKeys!;
+        List<BucketDemand>? demands = null;
+        foreach (var key in known.Keys)
         {
-            var (sequence, exhausted) = _windows.GetOrAdd(key, _ => new LearnedWindow()).Grant(now);
-            sequences[key] = sequence;
-            if (exhausted is { } pause)
+            if (_windows.TryGetValue(key, out var window))
             {
-                pauses.Add((key, pause));
+                window.AddDemands(ref demands, known.BaseDemands, key, now, shape, slowDownBelow);
             }
         }
 
-        return new Grant(plan, sequences, pauses);
+        // Without a learned policy or slow-down, the plan's demands and the pause checks, made once per plan.
+        return demands ?? (IReadOnlyList<BucketDemand>)known.BaseDemands;
+    }
+
+    public Grant Granted(RequestPlan plan, long now)
+    {
+        var keys = Keys(plan);
+        var sequences = new long[keys.Length];
+        List<(string, TimeSpan)>? pauses = null;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (sequence, exhausted) = _windows.GetOrAdd(keys[i], static _ => new LearnedWindow()).Grant(now);
+            sequences[i] = sequence;
+            if (exhausted is { } pause)
+            {
+                (pauses ??= []).Add((keys[i], pause));
+            }
+        }
+
+        return new Grant(plan, keys, sequences, pauses ?? (IReadOnlyList<(string, TimeSpan)>)[]);
     }
 
     /// <summary>Learns from the limits a response reported; returns the pauses of limits it says are used up.</summary>
-    public List<(string Key, TimeSpan Pause)> Observe(Grant grant, IReadOnlyList<LimitReading> readings, long now)
+    public IReadOnlyList<(string Key, TimeSpan Pause)> Observe(Grant grant, IReadOnlyList<LimitReading> readings, long now)
     {
-        var pauses = new List<(string, TimeSpan)>();
         if (readings.Count == 0)
         {
-            return pauses;
+            return [];
         }
 
-        _names[NamesKey(grant.Plan)] = [.. readings.Select(r => r.Name).Distinct(StringComparer.Ordinal)];
+        var pauses = new List<(string, TimeSpan)>();
+        string[] names = [.. readings.Select(r => r.Name).Distinct(StringComparer.Ordinal)];
+        var current = _names.GetValueOrDefault(grant.Plan.NamesKey, DefaultNames);
+        if (!current.AsSpan().SequenceEqual(names))
+        {
+            _names[grant.Plan.NamesKey] = names; // only a change makes the plans' cached keys stale
+        }
+
         foreach (var reading in readings)
         {
             var key = Key(grant.Plan, reading.Name);
-            var sequence = grant.Sequences.GetValueOrDefault(key);
+            var sequence = grant.SequenceOf(key);
             if (_windows.GetOrAdd(key, _ => new LearnedWindow()).Observe(reading, sequence, now) is { } pause)
             {
                 pauses.Add((key, pause));
@@ -74,10 +92,22 @@ internal sealed class LearnedLimits(PacingShape shape, double slowDownBelow)
         return pauses;
     }
 
-    private static string NamesKey(RequestPlan plan) => plan.Provider + ":" + plan.EndpointClass;
-
     private static string Key(RequestPlan plan, string name) => $"{plan.ConnectionScope}:r:{name}";
 
     /// <summary>A granted call: its plan, its sequence number under each learnt limit, and the pauses it caused.</summary>
-    internal sealed record Grant(RequestPlan Plan, IReadOnlyDictionary<string, long> Sequences, IReadOnlyList<(string Key, TimeSpan Pause)> Pauses);
+    /// <summary>A call let through: its plan and, for each learned key, the sequence number of the call under it.</summary>
+    internal sealed record Grant(RequestPlan Plan, string[] Keys, long[] Sequences, IReadOnlyList<(string Key, TimeSpan Pause)> Pauses)
+    {
+        /// <summary>A grant for a response whose request was not let through by the limiter: no sequence numbers.</summary>
+        public static Grant Without(RequestPlan plan) => new(plan, [], [], []);
+
+        public long SequenceOf(string key)
+        {
+            var index = Array.IndexOf(Keys, key);
+            return index >= 0 ? Sequences[index] : 0;
+        }
+    }
+
+    /// <summary>The keys of a plan's learned limits, the names they were made from, and the plan's demands with a pause check on each key.</summary>
+    internal sealed record KeySet(string[] Names, string[] Keys, BucketDemand[] BaseDemands);
 }

@@ -18,21 +18,22 @@ internal sealed class LearnedWindow
     private bool PolicyPaced => _quota is > 0 && _window > TimeSpan.Zero;
 
     /// <summary>The demands the learned limit puts on the next call under <paramref name="key"/>.</summary>
-    public void AddDemands(List<BucketDemand> demands, string key, long now, PacingShape shape, double slowDownBelow)
+    /// <remarks>The list is made from <paramref name="baseDemands"/> when the first demand is added to it.</remarks>
+    public void AddDemands(ref List<BucketDemand>? demands, IReadOnlyList<BucketDemand> baseDemands, string key, long now, PacingShape shape, double slowDownBelow)
     {
         lock (_lock)
         {
             if (PolicyPaced && _quota is { } quota && _window is { } window)
             {
                 // A known quota and window pace exactly; a reset in whole seconds is too coarse to spread by.
-                demands.Add(BucketDemand.Paced(key + ":q", quota, window, 1, shape));
+                (demands ??= [.. baseDemands]).Add(BucketDemand.Paced(key + ":q", quota, window, 1, shape));
                 return;
             }
 
             // Low on what is left: spread it evenly over the time to the reset.
             if (_remaining is > 0 and var remaining && _resetAt > now && remaining <= Math.Max(1, _largestSeen * slowDownBelow))
             {
-                demands.Add(new BucketDemand(key + ":s", TimeSpan.FromTicks((_resetAt - now) / remaining), TimeSpan.Zero, 1));
+                (demands ??= [.. baseDemands]).Add(new BucketDemand(key + ":s", TimeSpan.FromTicks((_resetAt - now) / remaining), TimeSpan.Zero, 1));
             }
         }
     }

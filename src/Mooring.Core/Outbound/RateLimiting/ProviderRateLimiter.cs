@@ -20,7 +20,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     private readonly RateLimitingOptions _options;
     private readonly WaitQueue _queue;
     private readonly LearnedLimits _learned;
-    private readonly ConcurrencySlots _slots = new();
+    private readonly ConcurrencySlots _slots;
 
     public ProviderRateLimiter(IBucketStore store, RequestPlanner planner, TimeProvider time, IOptions<RateLimitingOptions> options, ILogger<ProviderRateLimiter> logger)
     {
@@ -29,41 +29,87 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         _time = time;
         _logger = logger;
         _options = options.Value;
-        _queue = new WaitQueue(time, _options.BackgroundPromotionDelay);
+        _queue = new WaitQueue(time, _options.BackgroundPromotionDelay, Parking);
+        _slots = new ConcurrencySlots(Parking);
         _learned = new LearnedLimits(PacingShape.From(_options), _options.SlowDownBelow);
     }
 
+    /// <summary>The callers parked on the clock, the queue or a concurrency slot (what tests on a fake clock wait for).</summary>
+    internal Parking Parking { get; } = new();
+
     public async ValueTask<IDisposable> AcquireAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
+    {
+        var plan = await PaceAsync(provider, connectionId, request, priority, cancellationToken).ConfigureAwait(false);
+        return plan is null || plan.Concurrency.Count == 0 ? NotPaced.Instance : await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="request"/> may be sent under the buckets that pace it, without taking a concurrency
+    /// slot: for a request sent again while its call still holds one (the resend after a refreshed token). Returns the
+    /// plan, or <see langword="null"/> when pacing is off.
+    /// </summary>
+    public async ValueTask<RequestPlan?> PaceAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
         if (!_options.Enabled)
         {
-            return NotPaced.Instance;
+            return null;
         }
 
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
-        var waiter = _queue.Enter(QueueKeys(plan), priority);
-        TimeSpan reserved;
-        try
-        {
-            reserved = await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _queue.Leave(waiter);
-        }
+        var reserved = await ReserveInTurnAsync(plan, priority, cancellationToken).ConfigureAwait(false);
 
         // A cancellation from here on forfeits the reserved slot (at most the horizon away) rather than give it back.
         await DelayAsync(reserved, cancellationToken).ConfigureAwait(false);
 
         var grant = _learned.Granted(plan, _time.GetUtcNow().UtcTicks);
         request.Options.Set(GrantKey, grant);
-        Pause(grant.Pauses, "nothing left until the reset");
-        return await _slots.AcquireAsync(plan.Concurrency, cancellationToken).ConfigureAwait(false);
+        if (grant.Pauses.Count > 0)
+        {
+            Pause(grant.Pauses, "nothing left until the reset");
+        }
+
+        return plan;
     }
 
-    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response)
+    /// <summary>
+    /// Reserves the plan's buckets in the caller's turn. When no caller of this process waits on the plan's keys, the
+    /// caller is first by definition and tries the store at once, without entering the queue.
+    /// </summary>
+    private async ValueTask<TimeSpan> ReserveInTurnAsync(RequestPlan plan, CallPriority priority, CancellationToken cancellationToken)
+    {
+        var keys = QueueKeys(plan);
+        if (_queue.IsIdle(keys))
+        {
+            var demands = _learned.Demands(plan, _time.GetUtcNow().UtcTicks);
+            var take = await _store.TryTakeAsync(demands, _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+            if (take.Taken)
+            {
+                return take.Wait;
+            }
+        }
+
+        var waiter = _queue.Enter(keys, priority);
+        try
+        {
+            return await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _queue.Leave(waiter);
+        }
+    }
+
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response) =>
+        Observe(provider, connectionId, request, response, limitedByBody: false);
+
+    /// <summary>
+    /// <see cref="Observe(ProviderDefinition, ConnectionId?, HttpRequestMessage, HttpResponseMessage)"/>, told whether the
+    /// body said "rate limited" (Google's 403 <c>userRateLimitExceeded</c>, Slack's <c>ok:false</c> <c>ratelimited</c>),
+    /// which backs off as a 429 does.
+    /// </summary>
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response, bool limitedByBody)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
@@ -73,16 +119,20 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         var reading = RateLimitHeaderReader.Read(policy.Headers, response, now);
         if (!request.Options.TryGetValue(GrantKey, out var grant))
         {
-            grant = new LearnedLimits.Grant(_planner.PlanWithoutBody(provider, connectionId, request), new Dictionary<string, long>(), []);
+            grant = LearnedLimits.Grant.Without(_planner.PlanWithoutBody(provider, connectionId, request));
         }
 
-        Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
-        if (policy.LimitedStatusCodes.Contains((int)response.StatusCode))
+        if (reading.Limits.Count > 0)
+        {
+            Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
+        }
+
+        if (limitedByBody || policy.LimitedStatusCodes.Contains((int)response.StatusCode))
         {
             var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
             var pause = reading.RetryAfter ?? resets.Max() ?? DefaultPause(grant.Plan);
             var key = grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First();
-            Pause([(key, pause)], $"HTTP {(int)response.StatusCode}");
+            Pause([(key, pause)], limitedByBody ? $"HTTP {(int)response.StatusCode}, rate limited by its body" : $"HTTP {(int)response.StatusCode}");
         }
     }
 
@@ -119,13 +169,21 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     // Timers count whole milliseconds: a shorter wait would fire at once and spin until the clock moves.
     private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
         wait > TimeSpan.Zero
-            ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken)
+            ? Parking.Park(Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _time, cancellationToken))
             : Task.CompletedTask;
 
+    /// <summary>The keys of the plan's buckets and learned limits, made once per plan and set of learned names.</summary>
     private HashSet<string> QueueKeys(RequestPlan plan)
     {
+        var learned = _learned.Keys(plan);
+        if (plan.QueueKeys is { } known && ReferenceEquals(known.Learned, learned))
+        {
+            return known.All;
+        }
+
         var keys = new HashSet<string>(plan.Demands.Select(d => d.Key), StringComparer.Ordinal);
-        keys.UnionWith(_learned.Keys(plan));
+        keys.UnionWith(learned);
+        plan.QueueKeys = (learned, keys);
         return keys;
     }
 

@@ -14,21 +14,24 @@ internal static class RateLimitHeaderReader
 
     public static ResponseReading Read(RateLimitHeaders headers, HttpResponseMessage response, DateTimeOffset now)
     {
-        var limits = new List<LimitReading>();
+        List<LimitReading>? limits = null;
         if (Named(headers, response, now) is { } named)
         {
-            limits.Add(named);
+            (limits ??= []).Add(named);
         }
 
         if (headers.Ietf)
         {
-            limits.AddRange(IetfRateLimitParser.Parse(
-                Value(response, "RateLimit-Policy"), Value(response, "RateLimit"),
-                Value(response, "RateLimit-Limit"), Value(response, "RateLimit-Remaining"), Value(response, "RateLimit-Reset")));
+            string? policy = Value(response, "RateLimit-Policy"), rateLimit = Value(response, "RateLimit"), limit = Value(response, "RateLimit-Limit"),
+                remaining = Value(response, "RateLimit-Remaining"), reset = Value(response, "RateLimit-Reset");
+            if ((policy ?? rateLimit ?? limit ?? remaining ?? reset) is not null)
+            {
+                (limits ??= []).AddRange(IetfRateLimitParser.Parse(policy, rateLimit, limit, remaining, reset));
+            }
         }
 
         var retryAfter = headers.RetryAfter is { } name ? RetryAfter(response, name, now) : null;
-        return retryAfter is null && limits.Count == 0 ? ResponseReading.None : new ResponseReading(retryAfter, limits);
+        return retryAfter is null && (limits is null || limits.Count == 0) ? ResponseReading.None : new ResponseReading(retryAfter, limits ?? []);
     }
 
     /// <summary>Seconds or an HTTP date (RFC 9110 section 10.2.3); a date in the past is no wait.</summary>
@@ -81,7 +84,8 @@ internal static class RateLimitHeaderReader
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, string name, DateTimeOffset now)
     {
-        if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase) && response.Headers.RetryAfter is RetryConditionHeaderValue parsed)
+        if (string.Equals(name, "Retry-After", StringComparison.OrdinalIgnoreCase)
+            && response.Headers.NonValidated.Contains(name) && response.Headers.RetryAfter is RetryConditionHeaderValue parsed)
         {
             return parsed.Delta ?? (parsed.Date is { } date ? Max(date - now, TimeSpan.Zero) : null);
         }
@@ -96,9 +100,11 @@ internal static class RateLimitHeaderReader
             return null;
         }
 
-        if (response.Headers.TryGetValues(name, out var values) || (response.Content?.Headers.TryGetValues(name, out values) ?? false))
+        // The raw values, as received: no parsing into typed header values (and no allocation) for an absent header.
+        if (response.Headers.NonValidated.TryGetValues(name, out var values)
+            || (response.Content is { } content && content.Headers.NonValidated.TryGetValues(name, out values)))
         {
-            return string.Join(", ", values);
+            return values.ToString();
         }
 
         return null;

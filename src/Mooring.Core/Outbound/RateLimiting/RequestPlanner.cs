@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Mooring.Connections;
 using Mooring.Providers;
@@ -12,24 +14,61 @@ namespace Mooring.Outbound.RateLimiting;
 /// </summary>
 internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
 {
+    // Plans without a partition value depend only on the provider, the connection and the endpoint class (and pattern):
+    // they are made once. A plan per partition value (one per Slack channel) is not kept, nor more than this many.
+    private const int MaxCachedPlans = 10_000;
+
     private readonly PacingShape _shape = PacingShape.From(options.Value);
+    private readonly ConcurrentDictionary<PlanKey, RequestPlan> _plans = new();
 
     public async ValueTask<RequestPlan> PlanAsync(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var policy = provider.RateLimits;
-        var endpoint = EndpointMatcher.Find(policy, request.Method.Method, RelativePath(provider, request));
+        var (endpoint, pattern) = Match(provider, request);
         var partition = endpoint?.PartitionParameter is { } parameter
             ? await PartitionValueReader.ReadAsync(request, parameter, cancellationToken).ConfigureAwait(false)
             : null;
-        return Plan(provider, connectionId, request, endpoint, partition);
+        return Plan(provider, connectionId, endpoint, pattern, partition);
     }
 
     /// <summary>The plan without a partition value, for a response whose request was not acquired through the limiter.</summary>
     public RequestPlan PlanWithoutBody(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request)
     {
-        var endpoint = EndpointMatcher.Find(provider.RateLimits, request.Method.Method, RelativePath(provider, request));
+        var (endpoint, pattern) = Match(provider, request);
         var partition = endpoint?.PartitionParameter is { } parameter ? PartitionValueReader.FromQuery(request, parameter) : null;
-        return Plan(provider, connectionId, request, endpoint, partition);
+        return Plan(provider, connectionId, endpoint, pattern, partition);
+    }
+
+    private static (EndpointRateLimit? Endpoint, string? Pattern) Match(ProviderDefinition provider, HttpRequestMessage request)
+    {
+        if (provider.RateLimits.Endpoints.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var path = RelativePath(provider, request);
+        var endpoint = EndpointMatcher.Find(provider.RateLimits, request.Method.Method, path);
+        return (endpoint, endpoint is { PerPattern: true } ? EndpointMatcher.MatchingPattern(endpoint, request.Method.Method, path) : null);
+    }
+
+    private RequestPlan Plan(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition)
+    {
+        if (partition is not null)
+        {
+            return Build(provider, connectionId, endpoint, pattern, partition);
+        }
+
+        var key = new PlanKey(provider, connectionId, endpoint, pattern);
+        if (_plans.TryGetValue(key, out var plan))
+        {
+            return plan;
+        }
+
+        if (_plans.Count >= MaxCachedPlans)
+        {
+            _plans.Clear();
+        }
+
+        return _plans.GetOrAdd(key, Build(provider, connectionId, endpoint, pattern, null));
     }
 
     /// <summary>The path of the request relative to the API base URL, with a leading slash.</summary>
@@ -41,7 +80,7 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         return basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[basePath.Length..] : path;
     }
 
-    private RequestPlan Plan(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, EndpointRateLimit? endpoint, string? partition)
+    private RequestPlan Build(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition)
     {
         var key = provider.Key.ToString();
         var connectionScope = $"{key}:c:{connectionId?.Value ?? "-"}";
@@ -76,7 +115,7 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
             narrow = $"{Scope(endpoint.Scope)}:e:{endpoint.Name}";
             if (endpoint.PerPattern)
             {
-                narrow += ":" + EndpointMatcher.MatchingPattern(endpoint, request.Method.Method, RelativePath(provider, request));
+                narrow += ":" + pattern;
             }
 
             if (partition is not null)
@@ -88,5 +127,23 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         }
 
         return new RequestPlan(key, endpoint?.Name ?? RateLimitingConstants.DefaultResource, connectionScope, narrow, demands, concurrency, shortest);
+    }
+
+    /// <summary>What a plan without a partition value depends on; the definitions by reference (records compare slowly).</summary>
+    private readonly struct PlanKey(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern) : IEquatable<PlanKey>
+    {
+        private readonly ProviderDefinition _provider = provider;
+        private readonly ConnectionId? _connectionId = connectionId;
+        private readonly EndpointRateLimit? _endpoint = endpoint;
+        private readonly string? _pattern = pattern;
+
+        public bool Equals(PlanKey other) =>
+            ReferenceEquals(_provider, other._provider) && ReferenceEquals(_endpoint, other._endpoint)
+            && _connectionId == other._connectionId && string.Equals(_pattern, other._pattern, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is PlanKey other && Equals(other);
+
+        public override int GetHashCode() =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(_provider), _connectionId, _endpoint is null ? 0 : RuntimeHelpers.GetHashCode(_endpoint), _pattern);
     }
 }

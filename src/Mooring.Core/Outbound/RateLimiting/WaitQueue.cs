@@ -6,12 +6,29 @@ namespace Mooring.Outbound.RateLimiting;
 /// served; a background caller that has waited <see cref="RateLimitingOptions.BackgroundPromotionDelay"/> sorts as
 /// interactive, so background work yields but is never starved.
 /// </summary>
-internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
+internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay, Parking parking)
 {
     private readonly Lock _lock = new();
     private readonly List<Waiter> _waiters = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
+
+    /// <summary>Whether no caller waits on any of <paramref name="keys"/>: a newcomer would be first at once.</summary>
+    public bool IsIdle(IReadOnlyCollection<string> keys)
+    {
+        lock (_lock)
+        {
+            foreach (var waiter in _waiters)
+            {
+                if (waiter.SharesKeyWith(keys))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     public Waiter Enter(IReadOnlyCollection<string> keys, CallPriority priority)
     {
@@ -39,6 +56,8 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
 
                 changed = _changed.Task;
                 untilPromotion = NextPromotion();
+                waiter.Parked = true;
+                parking.Move(+1);
             }
 
             try
@@ -48,6 +67,13 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
             catch (TimeoutException)
             {
                 // A background waiter was promoted: the order may have changed.
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    Unpark(waiter);
+                }
             }
         }
     }
@@ -59,11 +85,32 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
         lock (_lock)
         {
             _waiters.Remove(waiter);
+            Unpark(waiter);
+            if (_waiters.Count == 0)
+            {
+                return; // whoever waits on the signal is a waiter: none is left to wake
+            }
+
+            // The woken stop counting as parked now, not when their continuations get a thread.
+            foreach (var other in _waiters)
+            {
+                Unpark(other);
+            }
+
             changed = _changed;
             _changed = NewSignal();
         }
 
         changed.TrySetResult();
+    }
+
+    private void Unpark(Waiter waiter)
+    {
+        if (waiter.Parked)
+        {
+            waiter.Parked = false;
+            parking.Move(-1);
+        }
     }
 
     private bool IsFirst(Waiter waiter)
@@ -111,8 +158,24 @@ internal sealed class WaitQueue(TimeProvider time, TimeSpan promotionDelay)
 
         public long Sequence { get; } = sequence;
 
-        public bool SharesKeyWith(Waiter other) => keys.Any(other.HasKey);
+        /// <summary>Whether the waiter waits for the signal of a change (counted in <see cref="Parking"/>); under the queue's lock.</summary>
+        public bool Parked { get; set; }
 
-        private bool HasKey(string key) => keys.Contains(key);
+        public bool SharesKeyWith(Waiter other) => SharesKeyWith(other.Keys);
+
+        public bool SharesKeyWith(IReadOnlyCollection<string> others)
+        {
+            foreach (var key in others)
+            {
+                if (keys.Contains(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IReadOnlyCollection<string> Keys => keys;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 
 namespace Mooring.Outbound.Telemetry;
 
@@ -32,17 +33,45 @@ internal sealed class OutboundTelemetry
         _duration = meter.CreateHistogram<double>("mooring.outbound.call.duration", "s", "Duration of calls to providers, every attempt and wait included.");
     }
 
+    /// <summary>Whether anyone listens to the call counter or duration (else a call records nothing, and builds no tags).</summary>
+    public bool RecordsCalls => _calls.Enabled || _duration.Enabled;
+
+    /// <summary>The outcome tag of an answered call: its status code, from a table for the usual ones.</summary>
+    public static string StatusName(int status) => status switch
+    {
+        200 => "200",
+        201 => "201",
+        204 => "204",
+        _ => status.ToString(CultureInfo.InvariantCulture),
+    };
+
     public void CallCompleted(string provider, string method, string operation, TimeSpan elapsed, string outcome)
     {
+        if (!RecordsCalls)
+        {
+            return;
+        }
+
         var tags = new TagList { { "provider", provider }, { "http.request.method", method }, { "operation", operation }, { "outcome", outcome } };
         _calls.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
     }
 
-    public void Failed(string provider, string category) => _errors.Add(1, new("provider", provider), new("error.category", category));
+    public void Failed(string provider, string category)
+    {
+        if (_errors.Enabled)
+        {
+            _errors.Add(1, new("provider", provider), new("error.category", category));
+        }
+    }
 
     public void Attempted(string provider, int attempt)
     {
+        if (!_attempts.Enabled && !_retries.Enabled)
+        {
+            return;
+        }
+
         var tag = new KeyValuePair<string, object?>("provider", provider);
         _attempts.Add(1, tag);
         if (attempt > 1)

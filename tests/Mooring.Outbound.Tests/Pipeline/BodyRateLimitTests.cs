@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text;
+using Mooring.Connections;
+using Mooring.Outbound.Pipeline;
+using Mooring.Outbound.Tests.Infrastructure;
+using Mooring.Providers;
+using Mooring.Sandbox;
+using Mooring.Sandbox.Faults;
+
+namespace Mooring.Outbound.Tests.Pipeline;
+
+/// <summary>Rate limits that only the body tells (Google's 403 reason, Slack's ok:false ratelimited) make the limiter back off.</summary>
+public sealed class BodyRateLimitTests : OutboundTestBase
+{
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["Mooring:RateLimiting:Enabled"] = "true",
+        ["Mooring:Outbound:MaxAttempts"] = "1",
+        // A 429 without Retry-After pauses a tenth of the shortest period (Gmail's per-minute bucket: 6 s) up to this.
+        ["Mooring:RateLimiting:DefaultPause"] = "00:00:30",
+    };
+
+    [Fact]
+    public async Task Google403UserRateLimitExceeded_IsRateLimited_AndTheNextCallWaitsForThePause()
+    {
+        var connection = await Host.OAuthConnectionAsync("google-mail", SandboxProvider.Google, "https://www.googleapis.com/auth/gmail.readonly");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Google, Kind = FaultKind.RateLimit, MaxHits = 1 });
+        var api = Host.Get<IProviderApi>();
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.DriveAsync(api.SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "users/me/profile"), Ct)));
+        var limitedAt = Host.Time.GetUtcNow();
+        using var profile = await Host.DriveAsync(api.SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "users/me/profile"), Ct));
+
+        error.StatusCode.ShouldBe(403);
+        error.Category.ShouldBe(ProviderErrorCategory.RateLimited);
+        error.IsRetryable.ShouldBeTrue();
+        // No Retry-After on Google's 403: the limiter pauses the connection for a tenth of Gmail's minute (6 s, less
+        // the moments the clock moved while the first call finished).
+        (Host.Time.GetUtcNow() - limitedAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(5));
+        Host.Wire.Requests.Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("""{"ok":false,"error":"ratelimited"}""", true)]
+    [InlineData("""{"ok":false,"error":"channel_not_found"}""", false)]
+    [InlineData("""{"ok":true,"channel":"C1"}""", false)]
+    public async Task SlackHttp200Body_IsReadForTheRateLimit(string json, bool limited)
+    {
+        var slack = Host.Get<IProviderCatalog>().Get(ProviderKey.Parse("slack"));
+        var connection = new Connection { Id = ConnectionId.New(), Provider = slack.Key, AuthMode = AuthMode.OAuth2 };
+        var call = new OutboundCall(connection, null, slack, Host.Get<Microsoft.Extensions.Options.IOptions<OutboundOptions>>().Value.CachedPolicyFor("slack"), "chat.postMessage", "chat.postMessage", 0);
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        response.Headers.TryAddWithoutValidation("Retry-After", "3");
+
+        (await RateLimitBody.IsLimitedAsync(call, response, Ct)).ShouldBe(limited);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json, "the body is still there for the caller");
+    }
+}
