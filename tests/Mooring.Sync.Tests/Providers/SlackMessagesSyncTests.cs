@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
 using Mooring.Sandbox.Faults;
+using Mooring.Sandbox.Webhooks;
 using Mooring.Storage;
 using Mooring.Sync.Tests.Infrastructure;
 
@@ -17,6 +20,7 @@ public sealed class SlackMessagesSyncTests : IAsyncLifetime
     private const string Model = "slack-messages";
     private const int Channels = 5;
     private const int PerChannel = 250;
+    private const string SigningSecret = "slack_signing_secret_sync_tests";
     private SyncHost _host = null!;
     private HttpClient _slack = null!;
 
@@ -24,7 +28,9 @@ public sealed class SlackMessagesSyncTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await SyncHost.StartAsync(o => o.Data.SlackMessages = PerChannel);
+        _host = await SyncHost.StartAsync(
+            o => o.Data.SlackMessages = PerChannel,
+            settings: new() { ["Mooring:Webhooks:Providers:slack:Secrets:0"] = SigningSecret, ["Mooring:Webhooks:Workers"] = "0" });
         _slack = new HttpClient { BaseAddress = new Uri(_host.Sandbox.AddressOf("slack"), "api/") };
         _slack.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _host.Sandbox.Control.IssueToken("slack", "chat:write channels:history").AccessToken);
     }
@@ -131,6 +137,46 @@ public sealed class SlackMessagesSyncTests : IAsyncLifetime
             decimal.Parse(moved[channel], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(decimal.Parse(marks[channel], System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        await ShouldEqualSandboxAsync(slack);
+    }
+
+    [Fact]
+    public async Task MessageEvent_FromTheEventsApi_StartsOneWebhookRun_ThatAddsTheNewMessage()
+    {
+        var slack = await SyncedAsync();
+        var channel = (await ChannelsAsync())[0];
+        var ts = await PostAsync(channel, "from the Events API");
+        var body = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["token"] = "verification-token",
+            ["team_id"] = "T0SANDBOX",
+            ["api_app_id"] = "A0SANDBOX",
+            ["type"] = "event_callback",
+            ["event_id"] = "Ev0MESSAGE1",
+            ["event_time"] = _host.Time.GetUtcNow().ToUnixTimeSeconds(),
+            ["event"] = new Dictionary<string, string> { ["type"] = "message", ["channel"] = channel, ["user"] = "U0SANDBOX", ["text"] = "from the Events API", ["ts"] = ts },
+        });
+        var signed = WebhookSigner.Sign(WebhookScheme.Slack, SigningSecret, new WebhookMessage("Ev0MESSAGE1", "message", body), _host.Time.GetUtcNow());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/slack/slack-1") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in signed.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        (await _host.Client.SendAsync(request, Ct)).IsSuccessStatusCode.ShouldBeTrue();
+        var processor = _host.Get<WebhookProcessor>();
+        while (await processor.ProcessBatchAsync("test", Ct) > 0)
+        {
+        }
+
+        (await _host.Sync.GetStatusAsync(slack.Id, Ct)).Single(s => s.Model == Model).Requested.ShouldNotBeNull().Kind.ShouldBe(SyncRunKind.Webhook);
+        await _host.Get<SyncScheduler>().RunDueAsync(Ct);
+
+        var runs = await _host.Get<ISyncStore>().ListRunsAsync(slack.Id, Model, 10, Ct);
+        runs[0].Kind.ShouldBe(SyncRunKind.Webhook);
+        runs[0].Status.ShouldBe(SyncRunStatus.Succeeded);
+        runs[0].Added.ShouldBe(1);
+        (await _host.LocalAsync(slack, Model)).ShouldContainKey($"{channel}:{ts}");
         await ShouldEqualSandboxAsync(slack);
     }
 
