@@ -65,9 +65,7 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
 
     public override bool InsertsWebhookEventsInOneStatement => true;
 
-    public override bool CompletesWebhookEventsInOneStatement => true;
-
-    public override async Task<HashSet<long>> CompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)
+    public override async Task<HashSet<long>?> TryCompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(CompleteManySql, (NpgsqlConnection)connection);
         command.Parameters.Add(Array("ids", NpgsqlDbType.Bigint, completions.Select(c => c.Id)));

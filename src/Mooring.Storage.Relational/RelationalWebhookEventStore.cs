@@ -54,10 +54,10 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         }
 
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        if (dialect.CompletesWebhookEventsInOneStatement && completions.All(c => c.Writes is null))
+        // Nothing of the handlers' to write: the marks alone, one statement (one round trip) where the dialect has one.
+        if (completions.All(c => c.Writes is null)
+            && await dialect.TryCompleteWebhookEventsAsync(db, completions, owner, Db.ToMs(now), cancellationToken).ConfigureAwait(false) is { } completed)
         {
-            // Nothing of the handlers' to write: the marks alone, one statement (one round trip), atomic by itself.
-            var completed = await dialect.CompleteWebhookEventsAsync(db, completions, owner, Db.ToMs(now), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < completions.Count; i++)
             {
                 applied[i] = completed.Contains(completions[i].Id);

@@ -36,16 +36,13 @@ internal abstract class StoreDialect
     /// <summary>Settings applied once per database before migrations (SQLite: WAL).</summary>
     public virtual Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Whether <see cref="CompleteWebhookEventsAsync"/> marks a whole batch completed in one statement.</summary>
-    public virtual bool CompletesWebhookEventsInOneStatement => false;
-
     /// <summary>
     /// Marks the leased events of <paramref name="completions"/> completed (and attributes each to its connection where it
-    /// had none) in one statement, outside any transaction; returns the ids it changed (those <paramref name="owner"/>
-    /// still held). Only for dialects whose <see cref="CompletesWebhookEventsInOneStatement"/> is true.
+    /// had none) in one statement, outside any transaction, and returns the ids it changed (those <paramref name="owner"/>
+    /// still held); <see langword="null"/> from a dialect that has no such statement, whose caller then goes row by row.
     /// </summary>
-    public virtual Task<HashSet<long>> CompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken) =>
-        throw new NotSupportedException($"{Description} completes webhook events one statement per event.");
+    public virtual Task<HashSet<long>?> TryCompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken) =>
+        Task.FromResult<HashSet<long>?>(null);
 
     /// <summary>
     /// Whether <see cref="InsertWebhookEventsAsync"/> writes a whole batch in one statement, which is atomic by itself, so

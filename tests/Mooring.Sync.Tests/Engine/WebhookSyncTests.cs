@@ -1,5 +1,3 @@
-using System.Text;
-using Mooring.AspNetCore.Webhooks;
 using Mooring.Sandbox.Webhooks;
 using Mooring.Storage;
 using Mooring.Sync.Tests.Infrastructure;
@@ -34,20 +32,10 @@ public sealed class WebhookSyncTests : IAsyncLifetime
 
         foreach (var message in events.Reverse().Concat(events))
         {
-            var signed = WebhookSigner.Sign(WebhookScheme.Stripe, Secret, message, _host.Time.GetUtcNow());
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe/stripe-1") { Content = new StringContent(message.Body, Encoding.UTF8, "application/json") };
-            foreach (var (name, value) in signed.Headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            (await _host.Client.SendAsync(request, Ct)).IsSuccessStatusCode.ShouldBeTrue();
+            (await _host.DeliverWebhookAsync("/webhooks/stripe/stripe-1", WebhookScheme.Stripe, Secret, message)).IsSuccessStatusCode.ShouldBeTrue();
         }
 
-        var processor = _host.Get<WebhookProcessor>();
-        while (await processor.ProcessBatchAsync("test", Ct) > 0)
-        {
-        }
+        await _host.ProcessWebhooksAsync();
 
         (await _host.Sync.GetStatusAsync(stripe.Id, Ct)).Single(s => s.Model == "stripe-customers").Requested!.Kind.ShouldBe(SyncRunKind.Webhook);
         await _host.Get<SyncScheduler>().RunDueAsync(Ct);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -7,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Mooring.Connections;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Sandbox;
+using Mooring.Sandbox.Webhooks;
 using Mooring.Storage;
 using Mooring.Sync;
 using Mooring.Testing;
@@ -46,6 +49,28 @@ public sealed class SyncHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>Delivers <paramref name="message"/> to <paramref name="path"/> signed as its provider would, as of the fake clock.</summary>
+    public async Task<HttpResponseMessage> DeliverWebhookAsync(string path, WebhookScheme scheme, string secret, WebhookMessage message)
+    {
+        var signed = WebhookSigner.Sign(scheme, secret, message, Time.GetUtcNow());
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(message.Body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in signed.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Processes every stored webhook event (the hosts run with no background workers).</summary>
+    public async Task ProcessWebhooksAsync()
+    {
+        var processor = Get<WebhookProcessor>();
+        while (await processor.ProcessBatchAsync("test", TestContext.Current.CancellationToken) > 0)
+        {
+        }
+    }
 
     public static async Task<SyncHost> StartAsync(Action<SandboxOptions>? sandbox = null, bool postgres = false, Dictionary<string, string?>? settings = null)
     {

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
 using Mooring.Sandbox.Faults;
 using Mooring.Sandbox.Webhooks;
@@ -156,18 +154,9 @@ public sealed class SlackMessagesSyncTests : IAsyncLifetime
             ["event_time"] = _host.Time.GetUtcNow().ToUnixTimeSeconds(),
             ["event"] = new Dictionary<string, string> { ["type"] = "message", ["channel"] = channel, ["user"] = "U0SANDBOX", ["text"] = "from the Events API", ["ts"] = ts },
         });
-        var signed = WebhookSigner.Sign(WebhookScheme.Slack, SigningSecret, new WebhookMessage("Ev0MESSAGE1", "message", body), _host.Time.GetUtcNow());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/slack/slack-1") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        foreach (var (name, value) in signed.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        (await _host.Client.SendAsync(request, Ct)).IsSuccessStatusCode.ShouldBeTrue();
-        var processor = _host.Get<WebhookProcessor>();
-        while (await processor.ProcessBatchAsync("test", Ct) > 0)
-        {
-        }
+        (await _host.DeliverWebhookAsync("/webhooks/slack/slack-1", WebhookScheme.Slack, SigningSecret, new WebhookMessage("Ev0MESSAGE1", "message", body)))
+            .IsSuccessStatusCode.ShouldBeTrue();
+        await _host.ProcessWebhooksAsync();
 
         (await _host.Sync.GetStatusAsync(slack.Id, Ct)).Single(s => s.Model == Model).Requested.ShouldNotBeNull().Kind.ShouldBe(SyncRunKind.Webhook);
         await _host.Get<SyncScheduler>().RunDueAsync(Ct);
