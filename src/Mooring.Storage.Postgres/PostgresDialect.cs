@@ -13,6 +13,7 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
     private const int AutoPreparedStatements = 64;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _relaxedDataSource;
     private readonly string _description;
 
     public PostgresDialect(PostgresStoreOptions options)
@@ -30,6 +31,10 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+
+        // The relaxed connections (OpenRelaxedAsync) commit without waiting for the WAL flush; a pool of their own.
+        builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c synchronous_commit=off" : builder.Options + " -c synchronous_commit=off";
+        _relaxedDataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     public override string Description => _description;
@@ -40,11 +45,15 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_dataSource, cancellationToken);
+
+    public override ValueTask<DbConnection> OpenRelaxedAsync(CancellationToken cancellationToken) => OpenAsync(_relaxedDataSource, cancellationToken);
+
+    private async ValueTask<DbConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         try
         {
-            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
@@ -183,7 +192,15 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        await _relaxedDataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
-    public void Dispose() => _dataSource.Dispose();
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _relaxedDataSource.Dispose();
+    }
 }

@@ -23,7 +23,8 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
             return;
         }
 
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // A record of calls already made, not something acknowledged: its commit need not wait for the disk.
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
 
         // Many rows per statement (a row per statement cost a round trip, and a statement's overhead, per entry): one

@@ -20,6 +20,16 @@ internal abstract class StoreDialect
     /// <summary>Opens a connection, with a message naming the database and the fix when that fails.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Opens a connection whose commits do not wait for the disk: they are atomic and survive a crash of the process, but
+    /// the last ones may be lost on a power loss or an OS crash (SQLite: <c>synchronous = NORMAL</c> in WAL mode, made
+    /// durable by the next ordinary commit's sync; PostgreSQL: <c>synchronous_commit = off</c>). Only for writes whose loss
+    /// is harmless because they are redone or are only a record: a worker's lease and completion marks (an event whose
+    /// completion is lost is processed again, and its handlers' writes, committed in the same transaction, are lost with
+    /// it), forwarding attempts, the request log. Never for what Mooring acknowledges to someone (a webhook, a token).
+    /// </summary>
+    public virtual ValueTask<DbConnection> OpenRelaxedAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>Begins a transaction that will write (SQLite: BEGIN IMMEDIATE, so that a read does not need upgrading later).</summary>
     public virtual async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

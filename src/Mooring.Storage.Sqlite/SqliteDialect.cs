@@ -8,6 +8,7 @@ internal sealed class SqliteDialect : StoreDialect
 {
     private readonly string _path;
     private readonly string _connectionString;
+    private readonly string _relaxedConnectionString;
     private readonly bool _synchronousNormal;
     private int _directoryReady;
 
@@ -17,13 +18,20 @@ internal sealed class SqliteDialect : StoreDialect
         ArgumentException.ThrowIfNullOrEmpty(options.Path);
         _path = System.IO.Path.GetFullPath(options.Path);
         _synchronousNormal = options.Synchronous == SqliteSynchronous.Normal;
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = _path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        }.ToString();
+        };
+        _connectionString = builder.ToString();
+
+        // The relaxed connections set synchronous = NORMAL, which stays with the connection; they live in a pool of their
+        // own (pools are keyed by the connection string: an explicit default is enough to tell them apart), so that an
+        // ordinary open never gets one.
+        builder.RecursiveTriggers = false;
+        _relaxedConnectionString = builder.ToString();
     }
 
     public string FilePath => _path;
@@ -36,14 +44,20 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string SkipLockedClause => string.Empty;
 
-    public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_synchronousNormal ? _relaxedConnectionString : _connectionString, _synchronousNormal, cancellationToken);
+
+    public override ValueTask<DbConnection> OpenRelaxedAsync(CancellationToken cancellationToken) =>
+        OpenAsync(_relaxedConnectionString, relaxed: true, cancellationToken);
+
+    private async ValueTask<DbConnection> OpenAsync(string connectionString, bool relaxed, CancellationToken cancellationToken)
     {
         EnsureDirectory();
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (_synchronousNormal)
+            if (relaxed)
             {
                 // Per connection, not stored in the file; pooled connections keep it, setting it again costs microseconds.
                 await using var pragma = connection.Command("PRAGMA synchronous = NORMAL");
