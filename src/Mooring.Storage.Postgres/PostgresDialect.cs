@@ -100,7 +100,7 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         RETURNING w.id
         """;
 
-    public override async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public override async Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
         // One statement for the whole batch, with the rows as arrays: PostgreSQL parses and plans once, not once per row,
         // which is what bounded a batch of single-row inserts. RETURNING names the rows that were new.
@@ -130,24 +130,28 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         command.Parameters.Add(Array("received_ats", NpgsqlDbType.Bigint, rows.Select(e => Db.ToMs(e.ReceivedAt))));
         command.Parameters.Add(Array("headers", NpgsqlDbType.Text, rows.Select(e => Db.Json(e.Headers))));
         command.Parameters.Add(Array("bodies", NpgsqlDbType.Bytea, rows.Select(e => e.Body)));
+        command.Parameters.Add(Array("statuses", NpgsqlDbType.Text, rows.Select(e => EnumText.Of(e.Status))));
+        command.Parameters.Add(Array("attempts", NpgsqlDbType.Integer, rows.Select(e => e.Attempts)));
+        command.Parameters.Add(Array("lease_owners", NpgsqlDbType.Text, rows.Select(e => e.LeaseOwner)));
+        command.Parameters.Add(Array("lease_expires", NpgsqlDbType.Bigint, rows.Select(e => Db.ToMs(e.LeaseExpiresAt))));
 
-        var stored = new HashSet<(string Provider, string EventId)>();
+        var stored = new Dictionary<(string Provider, string EventId), long>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                stored.Add((reader.GetString(0), reader.GetString(1)));
+                stored.Add((reader.GetString(0), reader.GetString(1)), reader.GetInt64(2));
             }
         }
 
         // A key stored now was new for its first occurrence in the batch; a later occurrence is a duplicate of it.
-        var inserted = new bool[events.Count];
-        for (var i = 0; i < inserted.Length; i++)
+        var ids = new long?[events.Count];
+        for (var i = 0; i < ids.Length; i++)
         {
-            inserted[i] = stored.Remove((events[i].Provider.Value, events[i].EventId));
+            ids[i] = stored.Remove((events[i].Provider.Value, events[i].EventId), out var id) ? id : null;
         }
 
-        return inserted;
+        return ids;
     }
 
     private const string InsertManySql = $"""
@@ -155,13 +159,13 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
             SELECT arrival, nextval(pg_get_serial_sequence('webhook_events', 'id')) AS id
             FROM generate_series(1, @count) AS arrival)
         INSERT INTO webhook_events (id, {WebhookEventSql.InsertColumns}) OVERRIDING SYSTEM VALUE
-        SELECT ids.id, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, 'pending', 0, received_at
-        FROM unnest(@arrivals, @providers, @event_ids, @event_types, @connection_ids, @account_refs, @received_ats, @headers, @bodies)
-            WITH ORDINALITY AS rows (arrival, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, position)
+        SELECT ids.id, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, received_at, lease_owner, lease_expires_at
+        FROM unnest(@arrivals, @providers, @event_ids, @event_types, @connection_ids, @account_refs, @received_ats, @headers, @bodies, @statuses, @attempts, @lease_owners, @lease_expires)
+            WITH ORDINALITY AS rows (arrival, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, lease_owner, lease_expires_at, position)
         JOIN ids ON ids.arrival = rows.arrival
         ORDER BY rows.position
         ON CONFLICT (provider, event_id) DO NOTHING
-        RETURNING provider, event_id
+        RETURNING provider, event_id, id
         """;
 
     private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>

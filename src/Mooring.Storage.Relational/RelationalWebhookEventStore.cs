@@ -2,9 +2,15 @@ using System.Text;
 
 namespace Mooring.Storage.Relational;
 
+/// <summary>
+/// The webhook inbox and its work queue. The inbox's appends are what Mooring acknowledges, so their commits wait for the
+/// disk; the workers' leases, completions and failures go through relaxed connections (<see cref="StoreDialect.OpenRelaxedAsync"/>):
+/// one lost in a power loss only means the event is processed again, and a handler's writes, committed with the
+/// completion, are lost with it.
+/// </summary>
 internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebhookEventStore
 {
-    public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<long?>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -28,7 +34,7 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
     public async Task<IReadOnlyList<WebhookEventRecord>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseDuration, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         await using var command = WorkQueueSql.Lease(db, dialect, "webhook_events", "processing", WebhookEventSql.Columns, owner, now, leaseDuration, max);
         var leased = await command.ReadAllAsync(WebhookEventSql.Read, cancellationToken).ConfigureAwait(false);
         leased.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -37,7 +43,7 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
 
     public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         return await db.ExecuteAsync(
             "UPDATE webhook_events SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
             cancellationToken, ("@now", Db.ToMs(now)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
@@ -53,7 +59,7 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
             return applied;
         }
 
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         // Nothing of the handlers' to write: the marks alone, one statement (one round trip) where the dialect has one.
         if (completions.All(c => c.Writes is null)
             && await dialect.TryCompleteWebhookEventsAsync(db, completions, owner, Db.ToMs(now), cancellationToken).ConfigureAwait(false) is { } completed)
@@ -90,11 +96,32 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
 
     public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         return await db.ExecuteAsync(
             "UPDATE webhook_events SET status = @status, last_error = @error, next_attempt_at = COALESCE(@retry, next_attempt_at), lease_owner = NULL, lease_expires_at = NULL WHERE id = @id AND lease_owner = @owner AND status = 'processing'",
             cancellationToken,
             ("@status", retryAt is null ? "dead" : "failed"), ("@error", error), ("@retry", Db.ToMs(retryAt)), ("@id", id), ("@owner", owner)).ConfigureAwait(false) == 1;
+    }
+
+    public async Task<int> ReleaseAsync(IReadOnlyList<string> owners, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owners);
+        if (owners.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = db.Command(string.Empty).With("@now", Db.ToMs(now));
+        for (var i = 0; i < owners.Count; i++)
+        {
+            command.With("@o" + i, owners[i]);
+        }
+
+        command.CommandText =
+            "UPDATE webhook_events SET status = 'pending', next_attempt_at = @now, attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL "
+            + $"WHERE status = 'processing' AND lease_owner IN ({string.Join(", ", owners.Select((_, i) => "@o" + i))})";
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WebhookEventRecord?> GetAsync(long id, CancellationToken cancellationToken)

@@ -177,6 +177,10 @@ internal static class Schema
             ALTER TABLE sync_state ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
             ALTER TABLE sync_state ADD COLUMN requested TEXT NULL;
             """),
+        new(4, "webhook events indexed by status only where an operator looks (failed, dead): one index less per insert and per status change", _ => """
+            DROP INDEX ix_webhook_events_status;
+            CREATE INDEX ix_webhook_events_failed ON webhook_events (status, id) WHERE status IN ('failed', 'dead');
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -62,12 +62,12 @@ internal abstract class StoreDialect
 
     /// <summary>
     /// Inserts webhook events, skipping duplicates, inside <paramref name="transaction"/> (none only when
-    /// <see cref="InsertsWebhookEventsInOneStatement"/>); returns for each whether it was inserted.
+    /// <see cref="InsertsWebhookEventsInOneStatement"/>); returns for each its new id, or <see langword="null"/> for a duplicate.
     /// The default runs one prepared statement per row; a dialect with a cheaper batch overrides it.
     /// </summary>
-    public virtual async Task<bool[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public virtual async Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
-        var inserted = new bool[events.Count];
+        var ids = new long?[events.Count];
         await using var command = WebhookEventSql.CreateInsert(connection, transaction);
         if (events.Count > 1)
         {
@@ -77,10 +77,10 @@ internal abstract class StoreDialect
         for (var i = 0; i < events.Count; i++)
         {
             WebhookEventSql.Bind(command, events[i]);
-            inserted[i] = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            ids[i] = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
         }
 
-        return inserted;
+        return ids;
     }
 
     /// <summary>

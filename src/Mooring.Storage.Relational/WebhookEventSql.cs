@@ -10,15 +10,18 @@ internal static class WebhookEventSql
         "id, provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, next_attempt_at, lease_owner, lease_expires_at, last_error, completed_at";
 
     public const string InsertColumns =
-        "provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, next_attempt_at";
+        "provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, next_attempt_at, lease_owner, lease_expires_at";
 
     public const string InsertSql =
-        $"INSERT INTO webhook_events ({InsertColumns}) VALUES (@provider, @event_id, @event_type, @connection_id, @account_ref, @received_at, @headers, @body, 'pending', 0, @received_at) ON CONFLICT (provider, event_id) DO NOTHING";
+        $"INSERT INTO webhook_events ({InsertColumns}) VALUES (@provider, @event_id, @event_type, @connection_id, @account_ref, @received_at, @headers, @body, @status, @attempts, @received_at, @lease_owner, @lease_expires_at) ON CONFLICT (provider, event_id) DO NOTHING RETURNING id";
+
+    private static readonly string[] InsertParameters =
+        ["@provider", "@event_id", "@event_type", "@connection_id", "@account_ref", "@received_at", "@headers", "@body", "@status", "@attempts", "@lease_owner", "@lease_expires_at"];
 
     public static DbCommand CreateInsert(DbConnection connection, DbTransaction? transaction)
     {
         var command = connection.Command(InsertSql, transaction);
-        foreach (var name in new[] { "@provider", "@event_id", "@event_type", "@connection_id", "@account_ref", "@received_at", "@headers", "@body" })
+        foreach (var name in InsertParameters)
         {
             command.With(name, null);
         }
@@ -36,6 +39,10 @@ internal static class WebhookEventSql
         command.Set("@received_at", Db.ToMs(e.ReceivedAt));
         command.Set("@headers", Db.Json(e.Headers));
         command.Set("@body", e.Body);
+        command.Set("@status", EnumText.Of(e.Status));
+        command.Set("@attempts", e.Attempts);
+        command.Set("@lease_owner", e.LeaseOwner);
+        command.Set("@lease_expires_at", Db.ToMs(e.LeaseExpiresAt));
     }
 
     public static WebhookEventRecord Read(DbDataReader r) => new()

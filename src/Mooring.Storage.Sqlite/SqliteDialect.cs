@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Mooring.Storage.Relational;
 
@@ -86,6 +87,42 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    public override async Task<HashSet<long>?> TryCompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)
+    {
+        // One statement for the batch: the marks are one B-tree walk each inside one statement, not a statement (and a
+        // reader) per event. The rows to mark come in as a VALUES list (SQLite names its columns column1, column2).
+        var sql = new StringBuilder(CompleteManyHead);
+        await using var command = connection.Command(string.Empty).With("@owner", owner).With("@now", now);
+        for (var i = 0; i < completions.Count; i++)
+        {
+            sql.Append(i == 0 ? "(" : ", (").Append("@i").Append(i).Append(", @c").Append(i).Append(')');
+            command.With("@i" + i, completions[i].Id).With("@c" + i, completions[i].ConnectionId?.Value);
+        }
+
+        command.CommandText = sql.Append(CompleteManyTail).ToString();
+        var completed = new HashSet<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            completed.Add(reader.GetInt64(0));
+        }
+
+        return completed;
+    }
+
+    private const string CompleteManyHead = """
+        UPDATE webhook_events
+        SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,
+            connection_id = COALESCE(webhook_events.connection_id, c.column2)
+        FROM (VALUES 
+        """;
+
+    private const string CompleteManyTail = """
+        ) AS c
+        WHERE webhook_events.id = c.column1 AND webhook_events.lease_owner = @owner AND webhook_events.status = 'processing'
+        RETURNING id
+        """;
 
     public override async Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {

@@ -18,19 +18,34 @@ internal sealed partial class WebhookProcessor(
     WebhookForwarder forwarder,
     IServiceScopeFactory scopes,
     WebhookWriteGate gate,
+    WebhookHandoff handoff,
     WebhookMetrics metrics,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
 {
-    /// <summary>Processes one leased batch; returns how many events were leased.</summary>
+    /// <summary>Leases a batch of due events from the store and processes it; returns how many events were leased.</summary>
     public async Task<int> ProcessBatchAsync(string owner, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var leased = await gate.RunAsync(ct => store.LeaseAsync(owner, time.GetUtcNow(), settings.LeaseDuration, settings.BatchSize, ct), cancellationToken).ConfigureAwait(false);
+        await ProcessAsync(owner, leased, cancellationToken).ConfigureAwait(false);
+        return leased.Count;
+    }
+
+    /// <summary>Processes a batch of the events this process received (<see cref="WebhookHandoff"/>); returns how many.</summary>
+    public async Task<int> ProcessHandedOffAsync(CancellationToken cancellationToken)
+    {
+        var handed = handoff.Take(options.Value.BatchSize);
+        await ProcessAsync(handoff.Owner, handed, cancellationToken).ConfigureAwait(false);
+        return handed.Count;
+    }
+
+    private async Task ProcessAsync(string owner, IReadOnlyList<WebhookEventRecord> leased, CancellationToken cancellationToken)
+    {
         if (leased.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var completions = new List<(WebhookEventRecord Event, WebhookCompletion Completion)>(leased.Count);
@@ -47,7 +62,6 @@ internal sealed partial class WebhookProcessor(
         }
 
         await CompleteAsync(owner, completions, cancellationToken).ConfigureAwait(false);
-        return leased.Count;
     }
 
     private async Task<WebhookCompletion?> HandleAsync(string owner, WebhookEventRecord webhookEvent, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ internal static class WebhookServiceCollectionExtensions
         services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName);
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<WebhookSignal>();
+        services.TryAddSingleton<WebhookHandoff>();
         services.TryAddSingleton<WebhookWriteGate>();
         services.TryAddSingleton<ReceivingProviders>();
         services.TryAddSingleton<WebhookInbox>();

@@ -1,24 +1,49 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mooring.Storage;
 using Mooring.Webhooks;
 
 namespace Mooring.AspNetCore.Webhooks;
 
 /// <summary>The pool of workers (<see cref="WebhookOptions.Workers"/>) that process stored events in this instance.</summary>
-internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookSignal signal, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookWorker> logger)
+internal sealed partial class WebhookWorker(
+    WebhookProcessor processor,
+    WebhookHandoff handoff,
+    IWebhookEventStore store,
+    WebhookWriteGate gate,
+    WebhookSignal signal,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookWorker> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-        return Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(i => RunAsync($"{instance}:{i}", stoppingToken)));
+        var owners = Enumerable.Range(0, options.Value.Workers).Select(i => $"{handoff.Instance}:{i}").ToList();
+        await Task.WhenAll(owners.Select(owner => RunAsync(owner, stoppingToken))).ConfigureAwait(false);
+        if (owners.Count == 0)
+        {
+            return;
+        }
+
+        // Stopping (the server has stopped taking requests): what this instance received or leased but did not finish goes
+        // back to the queue at once, instead of waiting out its lease, for the next start or another instance.
+        try
+        {
+            var released = await gate.RunAsync(ct => store.ReleaseAsync([.. owners, handoff.Owner], time.GetUtcNow(), ct), CancellationToken.None).ConfigureAwait(false);
+            Log.Released(logger, released);
+        }
+        catch (Exception ex)
+        {
+            Log.ReleaseFailed(logger, ex);
+        }
     }
 
     private async Task RunAsync(string owner, CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var lastStoreRound = long.MinValue;
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -26,7 +51,14 @@ internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookS
             var leased = 0;
             try
             {
-                leased = await processor.ProcessBatchAsync(owner, stoppingToken).ConfigureAwait(false);
+                // The events received here first, from memory; the store's due events (retries, expired leases, events
+                // another instance received) when there were none, and at least once per poll interval under load.
+                leased = await processor.ProcessHandedOffAsync(stoppingToken).ConfigureAwait(false);
+                if (leased == 0 || lastStoreRound == long.MinValue || time.GetElapsedTime(lastStoreRound) >= settings.PollInterval)
+                {
+                    lastStoreRound = time.GetTimestamp();
+                    leased += await processor.ProcessBatchAsync(owner, stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,5 +84,11 @@ internal sealed partial class WebhookWorker(WebhookProcessor processor, WebhookS
     {
         [LoggerMessage(1, LogLevel.Error, "Webhook worker {Owner} could not lease or record events; it retries at the next poll")]
         public static partial void RoundFailed(ILogger logger, Exception exception, string owner);
+
+        [LoggerMessage(2, LogLevel.Information, "Stopping: {Count} unfinished webhook events given back to the queue")]
+        public static partial void Released(ILogger logger, int count);
+
+        [LoggerMessage(3, LogLevel.Warning, "Stopping: could not give back the unfinished webhook events; they are taken up again when their leases end")]
+        public static partial void ReleaseFailed(ILogger logger, Exception exception);
     }
 }

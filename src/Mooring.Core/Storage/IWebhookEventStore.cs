@@ -5,9 +5,13 @@ public interface IWebhookEventStore
 {
     /// <summary>
     /// Stores the events in one transaction. An event whose provider and event id are already stored is a duplicate:
-    /// it is not stored again. Returns, for each event in order, whether it was newly stored.
+    /// it is not stored again. Returns, for each event in order, its id if it was newly stored, <see langword="null"/> for
+    /// a duplicate. An event is stored as it is given: <see cref="WebhookEventStatus.Pending"/> (the default) and due at
+    /// once, or already leased (<see cref="WebhookEventStatus.Processing"/> with its <see cref="WebhookEventRecord.LeaseOwner"/>,
+    /// <see cref="WebhookEventRecord.LeaseExpiresAt"/> and <see cref="WebhookEventRecord.Attempts"/>) when the receiving
+    /// process hands it to a worker of its own without leasing it from the store.
     /// </summary>
-    Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long?>> AppendAsync(IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases up to <paramref name="max"/> events that are due (pending or failed with their retry time reached, or processing with
@@ -32,6 +36,13 @@ public interface IWebhookEventStore
     /// with a retry at <paramref name="retryAt"/>, or <see cref="WebhookEventStatus.Dead"/> when <paramref name="retryAt"/> is <see langword="null"/>.
     /// </summary>
     Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back the events that any of <paramref name="owners"/> holds (a stopping instance's unfinished leases): pending
+    /// again, due at <paramref name="now"/>, the attempt not counted, so that no one waits for their leases to run out.
+    /// Returns how many.
+    /// </summary>
+    Task<int> ReleaseAsync(IReadOnlyList<string> owners, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The event with this id, or <see langword="null"/>.</summary>
     Task<WebhookEventRecord?> GetAsync(long id, CancellationToken cancellationToken);

@@ -106,6 +106,9 @@ internal sealed class WebhookApp : IAsyncDisposable
         return db;
     }
 
+    /// <summary>Stops the app as a shutdown would (the server first, then the workers), keeping its services for inspection.</summary>
+    public Task StopAsync() => _app.StopAsync(TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

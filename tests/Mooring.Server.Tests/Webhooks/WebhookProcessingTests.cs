@@ -55,6 +55,33 @@ public sealed class WebhookProcessingTests
     }
 
     [Fact]
+    public async Task Stopping_GivesBackUnfinishedEvents_PendingAndDueAtOnceWithoutAnAttemptCounted()
+    {
+        var handling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var app = await WebhookApp.StartAsync(
+            m => m.OnWebhook("stripe", async (_, ct) =>
+            {
+                handling.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct); // still running when the app stops
+            }),
+            "--Mooring:Webhooks:Workers=1",
+            "--Mooring:Webhooks:BatchSize=1");
+        await using (app)
+        {
+            (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_in_handler"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await handling.Task.WaitAsync(Ct);
+            (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_waiting"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await app.AllEventsAsync()).ShouldAllBe(e => e.Status == WebhookEventStatus.Processing, "both were handed to this instance's worker");
+
+            await app.StopAsync();
+
+            var events = await app.AllEventsAsync();
+            events.Select(e => e.EventId).ShouldBe(["evt_waiting", "evt_in_handler"]);
+            events.ShouldAllBe(e => e.Status == WebhookEventStatus.Pending && e.Attempts == 0 && e.LeaseOwner == null && e.NextAttemptAt <= app.Time.GetUtcNow());
+        }
+    }
+
+    [Fact]
     public async Task FailingHandler_IsRetriedWithBackoffThenDeadAndReplayable()
     {
         var healthy = false;

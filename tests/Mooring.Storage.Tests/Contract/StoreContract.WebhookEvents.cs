@@ -24,14 +24,54 @@ public abstract partial class StoreContract
         var first = await store.AppendAsync([NewEvent("evt_1"), NewEvent("evt_2"), NewEvent("evt_1")], Ct);
         var second = await store.AppendAsync([NewEvent("evt_2"), NewEvent("evt_3"), NewEvent("evt_1", "github")], Ct);
 
-        first.ShouldBe([true, true, false]);
-        second.ShouldBe([false, true, true]);
+        first.Select(id => id is not null).ShouldBe([true, true, false]);
+        second.Select(id => id is not null).ShouldBe([false, true, true]);
         var listed = await store.ListAsync(new WebhookEventQuery(), Ct);
         listed.Count.ShouldBe(4);
         var evt1 = listed.Single(e => e.EventId == "evt_1" && e.Provider.Value == "stripe");
         Encoding.UTF8.GetString(evt1.Body).ShouldBe("""{"id":"evt_1","type":"invoice.paid"}""");
         evt1.Headers["stripe-signature"].ShouldBe("t=1,v1=abc");
         evt1.Status.ShouldBe(WebhookEventStatus.Pending);
+    }
+
+    [Fact]
+    public async Task Webhooks_AppendLeased_ReturnsTheIdsAndHoldsTheEventsForTheOwnerUntilTheLeaseEnds()
+    {
+        var store = Harness.Get<IWebhookEventStore>();
+        var until = Now + TimeSpan.FromSeconds(30);
+        WebhookEventRecord Leased(string id) =>
+            NewEvent(id) with { Status = WebhookEventStatus.Processing, Attempts = 1, LeaseOwner = "host:inbox", LeaseExpiresAt = until };
+
+        var ids = await store.AppendAsync([Leased("evt_a"), Leased("evt_b"), Leased("evt_a")], Ct);
+
+        ids[2].ShouldBeNull("a duplicate within the batch");
+        var listed = await store.ListAsync(new WebhookEventQuery(), Ct);
+        listed.Select(e => e.Id).Order().ShouldBe([ids[0]!.Value, ids[1]!.Value]);
+        listed.ShouldAllBe(e => e.Status == WebhookEventStatus.Processing && e.LeaseOwner == "host:inbox" && e.Attempts == 1 && e.LeaseExpiresAt == until);
+        (await store.LeaseAsync("other", until - TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30), 10, Ct)).ShouldBeEmpty("the receiving host holds them");
+
+        (await store.CompleteAsync([new WebhookCompletion(ids[0]!.Value, null, null)], "host:inbox", Now, Ct)).ShouldBe([true]);
+        var expired = (await store.LeaseAsync("other", until, TimeSpan.FromSeconds(30), 10, Ct)).ShouldHaveSingleItem();
+        expired.Id.ShouldBe(ids[1]!.Value, "the one never completed comes back when its lease ends");
+        expired.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Webhooks_Release_GivesBackOnlyTheOwnersUnfinishedEventsDueAtOnceWithoutCountingTheAttempt()
+    {
+        var store = Harness.Get<IWebhookEventStore>();
+        await store.AppendAsync([NewEvent("a"), NewEvent("b"), NewEvent("c"), NewEvent("d")], Ct);
+        var mine = await store.LeaseAsync("host:0", Now, TimeSpan.FromMinutes(1), 2, Ct);
+        var theirs = (await store.LeaseAsync("other:0", Now, TimeSpan.FromMinutes(1), 1, Ct)).Single();
+        (await store.CompleteAsync(mine[0].Id, "host:0", Now, Ct)).ShouldBeTrue();
+
+        (await store.ReleaseAsync(["host:0", "host:inbox"], Now, Ct)).ShouldBe(1);
+
+        var neverLeased = (await store.ListAsync(new WebhookEventQuery(), Ct)).Single(e => e.EventId == "d");
+        var back = await store.LeaseAsync("next", Now, TimeSpan.FromMinutes(1), 10, Ct);
+        back.Select(e => e.Id).Order().ShouldBe(new[] { mine[1].Id, neverLeased.Id }.Order());
+        back.ShouldAllBe(e => e.Attempts == 1, "the released attempt is not counted");
+        (await store.GetAsync(theirs.Id, Ct))!.LeaseOwner.ShouldBe("other:0");
     }
 
     [Fact]
