@@ -2,6 +2,11 @@ using System.Text;
 
 namespace Mooring.Storage.Relational;
 
+/// <summary>
+/// The forwarding outbox. Deliveries are enqueued in the worker's completion transaction; the senders' leases and attempt
+/// records go through relaxed connections (<see cref="StoreDialect.OpenRelaxedAsync"/>): one lost in a power loss means a
+/// delivery is sent again with the same message id.
+/// </summary>
 internal sealed class RelationalWebhookDeliveryStore(StoreDialect dialect) : IWebhookDeliveryStore
 {
     public async Task EnqueueAsync(StoreTransaction transaction, WebhookDeliveryRecord delivery, CancellationToken cancellationToken)
@@ -18,7 +23,7 @@ internal sealed class RelationalWebhookDeliveryStore(StoreDialect dialect) : IWe
     public async Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseDuration, int max, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         await using var command = WorkQueueSql.Lease(db, dialect, "webhook_deliveries", "delivering", WebhookDeliverySql.Columns, owner, now, leaseDuration, max);
         var leased = await command.ReadAllAsync(WebhookDeliverySql.Read, cancellationToken).ConfigureAwait(false);
         leased.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -28,7 +33,7 @@ internal sealed class RelationalWebhookDeliveryStore(StoreDialect dialect) : IWe
     public async Task<bool> RecordAttemptAsync(long id, string owner, WebhookDeliveryAttempt attempt, bool delivered, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
         await using (var log = db.Command(
             "INSERT INTO webhook_delivery_attempts (delivery_id, attempt, at, status_code, duration_ms, error) VALUES (@id, @attempt, @at, @code, @duration, @error)", transaction))

@@ -18,20 +18,27 @@ internal sealed partial class WebhookWorker(
     ILogger<WebhookWorker> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private IReadOnlyList<string> Owners => [.. Enumerable.Range(0, options.Value.Workers).Select(i => $"{handoff.Instance}:{i}")];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Owners.Select(owner => RunAsync(owner, stoppingToken)));
+
+    /// <summary>
+    /// A graceful stop (the server has stopped taking requests, the workers have finished their rounds): what this instance
+    /// received or leased but did not finish goes back to the queue at once, instead of waiting out its lease, for the next
+    /// start or another instance. (Disposing the host without stopping it skips this, as a crash would.)
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var owners = Enumerable.Range(0, options.Value.Workers).Select(i => $"{handoff.Instance}:{i}").ToList();
-        await Task.WhenAll(owners.Select(owner => RunAsync(owner, stoppingToken))).ConfigureAwait(false);
-        if (owners.Count == 0)
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (options.Value.Workers == 0)
         {
             return;
         }
 
-        // Stopping (the server has stopped taking requests): what this instance received or leased but did not finish goes
-        // back to the queue at once, instead of waiting out its lease, for the next start or another instance.
         try
         {
-            var released = await gate.RunAsync(ct => store.ReleaseAsync([.. owners, handoff.Owner], time.GetUtcNow(), ct), CancellationToken.None).ConfigureAwait(false);
+            var released = await gate.RunAsync(ct => store.ReleaseAsync([.. Owners, handoff.Owner], time.GetUtcNow(), ct), cancellationToken).ConfigureAwait(false);
             Log.Released(logger, released);
         }
         catch (Exception ex)
