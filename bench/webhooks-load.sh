@@ -6,6 +6,10 @@
 #   bench/webhooks-load.sh                 # both stores, 3 rounds of 10 s each per endpoint, 32 connections
 #   STORES=sqlite ROUNDS=1 bench/webhooks-load.sh
 #
+# On SQLite each round also measures /reference, the issue's reference design (a plain channel + single batching writer,
+# bench/Mooring.Benchmarks/Webhooks/ReferenceIntake.cs) in the same process: what that design reaches on the machine of
+# the day, against the same bare endpoint (REFERENCE=0 skips it).
+#
 # One wrk thread by default, as in the issue's reference figures (../shared/MACHINE.md: wrk -t1 -c32, bare ~38k/s);
 # THREADS=2 lets the generator take more of the two cores. Each endpoint is warmed up for WARMUP seconds first: with
 # tiered compilation the JIT was still recompiling the webhook path 10 s into the load on this machine, and a 3 s
@@ -18,6 +22,7 @@ THREADS="${THREADS:-1}"
 WARMUP="${WARMUP:-15}"                # seconds of load per endpoint before the first measurement
 ROUNDS="${ROUNDS:-3}"
 STORES="${STORES:-sqlite postgres}"
+REFERENCE="${REFERENCE:-1}"            # 1: also measure /reference (the issue's plain batching writer, SQLite) in each round
 EVENTS="${EVENTS:-400000}"           # pre-signed deliveries per webhook measurement (more than can be sent)
 PORT="${PORT:-5391}"
 SECRET="whsec_bench_0123456789abcdef" # WebhookLoadHost.StripeSecret
@@ -68,17 +73,24 @@ PY
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
-printf "%-9s %-5s %12s %10s %12s %10s %7s %9s %7s\n" store round bare_req/s bare_p99 webhook/s hook_p99 errors ratio p99_ok
+printf "%-9s %-5s %12s %10s %12s %10s %7s %9s %7s %12s %10s %9s\n" store round bare_req/s bare_p99 webhook/s hook_p99 errors ratio p99_ok reference/s ref_p99 ref_ratio
 for store in $STORES; do
   start_host "$store"
   measure /bare "$WARMUP" >/dev/null          # warm-up: JIT (tiered, with PGO), connection pools, page cache
   measure /webhooks/stripe "$WARMUP" >/dev/null
+  if [ "$REFERENCE" = 1 ] && [ "$store" = sqlite ]; then measure /reference "$WARMUP" >/dev/null; fi
   for round in $(seq 1 "$ROUNDS"); do
     read -r bare bare_p99 _ <<<"$(measure /bare "$DURATION")"
     read -r hook hook_p99 errors <<<"$(measure /webhooks/stripe "$DURATION")"
     ratio=$(python3 -c "print(f'{$hook / $bare:.2f}')")
     ok=$(python3 -c "print('yes' if $hook_p99 < 20 else 'no')")
-    printf "%-9s %-5s %12s %10s %12s %10s %7s %9s %7s\n" "$store" "$round" "$bare" "${bare_p99}ms" "$hook" "${hook_p99}ms" "$errors" "$ratio" "$ok"
+    reference=- ref_p99=- ref_ratio=-
+    if [ "$REFERENCE" = 1 ] && [ "$store" = sqlite ]; then
+      read -r reference ref_p99 _ <<<"$(measure /reference "$DURATION")"
+      ref_ratio=$(python3 -c "print(f'{$reference / $bare:.2f}')")
+      ref_p99="${ref_p99}ms"
+    fi
+    printf "%-9s %-5s %12s %10s %12s %10s %7s %9s %7s %12s %10s %9s\n" "$store" "$round" "$bare" "${bare_p99}ms" "$hook" "${hook_p99}ms" "$errors" "$ratio" "$ok" "$reference" "$ref_p99" "$ref_ratio"
   done
   kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true
 done

@@ -8,7 +8,8 @@ namespace Mooring.Benchmarks.Webhooks;
 /// <summary>
 /// The host bench/webhooks-load.sh measures: Mooring embedded the documented way, Stripe webhooks verified and durably
 /// stored (workers processing them as they would in production), and beside it, in the same process and server, a bare
-/// endpoint that answers 200 with the same small body, the baseline of the ratio.
+/// endpoint that answers 200 with the same small body, the baseline of the ratio, and the issue's reference design
+/// (<see cref="ReferenceIntake"/>, <c>/reference</c>), what a plain batching writer reaches on the same machine.
 /// </summary>
 internal static class WebhookLoadHost
 {
@@ -40,6 +41,7 @@ internal static class WebhookLoadHost
             http.Response.ContentType = "application/json";
             return http.Response.WriteAsync("""{"status":"accepted"}""");
         });
+        ReferenceIntake.Map(app, StripeSecret);
         app.MapMooring();
         await app.RunAsync();
     }
