@@ -63,25 +63,8 @@ internal abstract class StoreDialect
     /// <summary>
     /// Inserts webhook events, skipping duplicates, inside <paramref name="transaction"/> (none only when
     /// <see cref="InsertsWebhookEventsInOneStatement"/>); returns for each its new id, or <see langword="null"/> for a duplicate.
-    /// The default runs one prepared statement per row; a dialect with a cheaper batch overrides it.
     /// </summary>
-    public virtual async Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
-    {
-        var ids = new long?[events.Count];
-        await using var command = WebhookEventSql.CreateInsert(connection, transaction);
-        if (events.Count > 1)
-        {
-            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            WebhookEventSql.Bind(command, events[i]);
-            ids[i] = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
-        }
-
-        return ids;
-    }
+    public abstract Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs one page's record writes inside <paramref name="transaction"/>. The default runs one prepared statement per

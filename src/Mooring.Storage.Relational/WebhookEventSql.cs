@@ -13,11 +13,12 @@ internal static class WebhookEventSql
         "provider, event_id, event_type, connection_id, account_ref, received_at, headers, body, status, attempts, next_attempt_at, lease_owner, lease_expires_at";
 
     public const string InsertSql =
-        $"INSERT INTO webhook_events ({InsertColumns}) VALUES (@provider, @event_id, @event_type, @connection_id, @account_ref, @received_at, @headers, @body, @status, @attempts, @received_at, @lease_owner, @lease_expires_at) ON CONFLICT (provider, event_id) DO NOTHING RETURNING id";
+        $"INSERT INTO webhook_events ({InsertColumns}) VALUES (@provider, @event_id, @event_type, @connection_id, @account_ref, @received_at, @headers, @body, @status, @attempts, @received_at, @lease_owner, @lease_expires_at) ON CONFLICT (provider, event_id) DO NOTHING";
 
     private static readonly string[] InsertParameters =
         ["@provider", "@event_id", "@event_type", "@connection_id", "@account_ref", "@received_at", "@headers", "@body", "@status", "@attempts", "@lease_owner", "@lease_expires_at"];
 
+    /// <summary>The single-row insert (<see cref="InsertSql"/>) with its parameters, in the order <see cref="Bind"/> fills them.</summary>
     public static DbCommand CreateInsert(DbConnection connection, DbTransaction? transaction)
     {
         var command = connection.Command(InsertSql, transaction);
@@ -29,20 +30,22 @@ internal static class WebhookEventSql
         return command;
     }
 
+    /// <summary>Sets the parameters of a <see cref="CreateInsert"/> command by position (a lookup by name per value is a list walk).</summary>
     public static void Bind(DbCommand command, WebhookEventRecord e)
     {
-        command.Set("@provider", e.Provider.Value);
-        command.Set("@event_id", e.EventId);
-        command.Set("@event_type", e.EventType);
-        command.Set("@connection_id", e.ConnectionId?.Value);
-        command.Set("@account_ref", e.AccountRef);
-        command.Set("@received_at", Db.ToMs(e.ReceivedAt));
-        command.Set("@headers", Db.Json(e.Headers));
-        command.Set("@body", e.Body);
-        command.Set("@status", EnumText.Of(e.Status));
-        command.Set("@attempts", e.Attempts);
-        command.Set("@lease_owner", e.LeaseOwner);
-        command.Set("@lease_expires_at", Db.ToMs(e.LeaseExpiresAt));
+        var p = command.Parameters;
+        p[0].Value = e.Provider.Value;
+        p[1].Value = e.EventId;
+        p[2].Value = (object?)e.EventType ?? DBNull.Value;
+        p[3].Value = (object?)e.ConnectionId?.Value ?? DBNull.Value;
+        p[4].Value = (object?)e.AccountRef ?? DBNull.Value;
+        p[5].Value = Db.ToMs(e.ReceivedAt);
+        p[6].Value = Db.Json(e.Headers);
+        p[7].Value = e.Body;
+        p[8].Value = EnumText.Of(e.Status);
+        p[9].Value = e.Attempts;
+        p[10].Value = (object?)e.LeaseOwner ?? DBNull.Value;
+        p[11].Value = (object?)Db.ToMs(e.LeaseExpiresAt) ?? DBNull.Value;
     }
 
     public static WebhookEventRecord Read(DbDataReader r) => new()

@@ -88,6 +88,31 @@ internal sealed class SqliteDialect : StoreDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 
+    public override async Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    {
+        // One prepared statement executed per row (in process, a statement costs no round trip). Whether a row went in is
+        // the change count, its id SQLite's last rowid: INSERT … RETURNING, read through a data reader, measured twice the
+        // CPU per row of this.
+        var ids = new long?[events.Count];
+        var handle = ((SqliteConnection)connection).Handle;
+        await using var command = WebhookEventSql.CreateInsert(connection, transaction);
+        if (events.Count > 1)
+        {
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            WebhookEventSql.Bind(command, events[i]);
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                ids[i] = SQLitePCL.raw.sqlite3_last_insert_rowid(handle);
+            }
+        }
+
+        return ids;
+    }
+
     public override async Task<HashSet<long>?> TryCompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)
     {
         // One statement for the batch: the marks are one B-tree walk each inside one statement, not a statement (and a
