@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Mooring.Storage.Relational;
+using SQLitePCL;
 
 namespace Mooring.Storage.Sqlite;
 
@@ -88,29 +89,55 @@ internal sealed class SqliteDialect : StoreDialect
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 
-    public override async Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
+    public override Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken)
     {
-        // One prepared statement executed per row (in process, a statement costs no round trip). Whether a row went in is
-        // the change count, its id SQLite's last rowid: INSERT … RETURNING, read through a data reader, measured twice the
-        // CPU per row of this.
+        // The inbox's hot path, run on the connection's own SQLite handle: one statement prepared per batch and executed per
+        // row with its values bound by position. Through Microsoft.Data.Sqlite the same rows cost a third more CPU (a data
+        // reader per execution, every parameter bound by name each time), and with INSERT … RETURNING twice as much;
+        // whether a row went in is the change count, its id the last rowid.
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = ((SqliteConnection)connection).Handle!;
         var ids = new long?[events.Count];
-        var handle = ((SqliteConnection)connection).Handle;
-        await using var command = WebhookEventSql.CreateInsert(connection, transaction);
-        if (events.Count > 1)
+        Check(raw.sqlite3_prepare_v2(db, WebhookEventSql.InsertSql, out var statement), db);
+        using (statement)
         {
-            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        for (var i = 0; i < events.Count; i++)
-        {
-            WebhookEventSql.Bind(command, events[i]);
-            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            for (var i = 0; i < events.Count; i++)
             {
-                ids[i] = SQLitePCL.raw.sqlite3_last_insert_rowid(handle);
+                var e = events[i];
+                Check(raw.sqlite3_bind_text(statement, 1, e.Provider.Value), db);
+                Check(raw.sqlite3_bind_text(statement, 2, e.EventId), db);
+                Check(BindText(statement, 3, e.EventType), db);
+                Check(BindText(statement, 4, e.ConnectionId?.Value), db);
+                Check(BindText(statement, 5, e.AccountRef), db);
+                Check(raw.sqlite3_bind_int64(statement, 6, Db.ToMs(e.ReceivedAt)), db);
+                Check(raw.sqlite3_bind_text(statement, 7, Db.Json(e.Headers)), db);
+                Check(raw.sqlite3_bind_blob(statement, 8, e.Body), db);
+                Check(raw.sqlite3_bind_text(statement, 9, EnumText.Of(e.Status)), db);
+                Check(raw.sqlite3_bind_int(statement, 10, e.Attempts), db);
+                Check(BindText(statement, 11, e.LeaseOwner), db);
+                Check(Db.ToMs(e.LeaseExpiresAt) is { } until ? raw.sqlite3_bind_int64(statement, 12, until) : raw.sqlite3_bind_null(statement, 12), db);
+                Check(raw.sqlite3_step(statement) is raw.SQLITE_DONE ? raw.SQLITE_OK : raw.sqlite3_reset(statement), db);
+                if (raw.sqlite3_changes(db) == 1)
+                {
+                    ids[i] = raw.sqlite3_last_insert_rowid(db);
+                }
+
+                Check(raw.sqlite3_reset(statement), db);
             }
         }
 
-        return ids;
+        return Task.FromResult(ids);
+    }
+
+    private static int BindText(sqlite3_stmt statement, int index, string? value) =>
+        value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value);
+
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, db);
+        }
     }
 
     public override async Task<HashSet<long>?> TryCompleteWebhookEventsAsync(DbConnection connection, IReadOnlyList<WebhookCompletion> completions, string owner, long now, CancellationToken cancellationToken)

@@ -34,6 +34,30 @@ public sealed class WebhookReceiveTests
     }
 
     [Fact]
+    public async Task Post_WhenTheStoreFails_Is503WithRetryAfterAndAcknowledgesNothingWhileLaterEventsGoIn()
+    {
+        await using var app = await WebhookApp.StartAsync(configure: null, "--Mooring:Webhooks:Workers=0");
+        await using (var db = await app.OpenDatabaseAsync())
+        {
+            // The database refuses one event, as a full disk or a broken file would refuse them all.
+            await using var trigger = db.CreateCommand();
+            trigger.CommandText = "CREATE TRIGGER refuse BEFORE INSERT ON webhook_events WHEN NEW.event_id = 'evt_refused' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END";
+            await trigger.ExecuteNonQueryAsync(Ct);
+        }
+
+        var refused = await app.PostStripeAsync(WebhookApp.StripeEvent("evt_refused"));
+        var later = await app.PostStripeAsync(WebhookApp.StripeEvent("evt_later"));
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
+        var answer = await refused.Content.ReadAsStringAsync(Ct);
+        answer.ShouldContain("store_unavailable");
+        answer.ShouldNotContain("disk on fire", customMessage: "the store's own error stays in the log");
+        later.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.AllEventsAsync()).Select(e => e.EventId).ShouldBe(["evt_later"]);
+    }
+
+    [Fact]
     public async Task Post_Handled_RunsTheMatchingHandlersAndCompletes()
     {
         var calls = new ConcurrentBag<string>();
