@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Mooring.Outbound.Pipeline;
 using Mooring.Outbound.RateLimiting;
@@ -48,7 +47,9 @@ public static class OutboundServiceCollectionExtensions
         services.TryAddSingleton<RequestLogQueue>();
         services.TryAddSingleton<RequestLogWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RequestLogWriter>(sp => sp.GetRequiredService<RequestLogWriter>()));
+        services.TryAddSingleton<CallPipelines>();
         services.TryAddTransient<CallHandler>();
+        services.TryAddTransient<CallPipelineHandler>();
         services.TryAddTransient<CredentialHandler>();
         services.TryAddTransient<AttemptHandler>();
 
@@ -56,7 +57,7 @@ public static class OutboundServiceCollectionExtensions
         // log scope and two log calls to each.
         var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers();
         client.AddHttpMessageHandler<CallHandler>();
-        client.AddResilienceHandler(OutboundResilience.CallPipeline, OutboundResilience.ConfigureCall).SelectPipelineBy(OutboundResilience.ByProvider);
+        client.AddHttpMessageHandler<CallPipelineHandler>();
         client.AddHttpMessageHandler<CredentialHandler>();
         client.AddHttpMessageHandler<AttemptHandler>();
 
