@@ -95,6 +95,10 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
             : template;
 
     /// <summary>The path relative to the provider's API base URL (<c>/v1/customers</c>), without query or fragment.</summary>
+    /// <remarks>
+    /// Compares the parts the <see cref="Uri"/>s hold parsed already (scheme, host, port, path) rather than asking
+    /// <see cref="Uri.IsBaseOf"/>, which rebuilds both URIs as strings on every call.
+    /// </remarks>
     private static string PathOf(Uri? uri, Uri? apiBase)
     {
         if (uri is null || !uri.IsAbsoluteUri)
@@ -103,12 +107,15 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         }
 
         var path = uri.AbsolutePath;
-        if (apiBase is not null && apiBase.IsBaseOf(uri) && path.StartsWith(apiBase.AbsolutePath, StringComparison.Ordinal))
+        if (apiBase is null || uri.Port != apiBase.Port || !string.Equals(uri.Scheme, apiBase.Scheme, StringComparison.Ordinal)
+            || !string.Equals(uri.IdnHost, apiBase.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            path = "/" + path[apiBase.AbsolutePath.Length..];
+            return path;
         }
 
-        return path;
+        // Under a base of "/" the path is its own relative path; under "/v1/" the rest follows a new "/".
+        var basePath = apiBase.AbsolutePath;
+        return basePath.Length > 1 && path.StartsWith(basePath, StringComparison.Ordinal) ? string.Concat("/", path.AsSpan(basePath.Length)) : path;
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
