@@ -8,9 +8,11 @@ namespace Mooring.Outbound;
 /// One call through the pipeline, shared by its attempts: the connection, the provider, the operation name, the time
 /// budget and how many attempts were sent. Holds the connection's credentials, so it is never logged.
 /// </summary>
-internal sealed class OutboundCall(Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider, OutboundPolicy policy, string operation, string path, long deadline)
+internal sealed class OutboundCall(
+    Connection connection, ConnectionCredentials? credentials, ProviderDefinition provider, OutboundPolicy policy, string method, string? template, string path, long deadline)
 {
     private int _attempts;
+    private string? _operation = template;
     private string? _traceId;
 
     public Connection Connection { get; } = connection;
@@ -21,8 +23,11 @@ internal sealed class OutboundCall(Connection connection, ConnectionCredentials?
 
     public OutboundPolicy Policy { get; } = policy;
 
-    /// <summary>The operation for errors, logs and traces; an endpoint template or the path without its query.</summary>
-    public string Operation { get; } = operation;
+    /// <summary>
+    /// The operation for errors, logs and traces: the endpoint template the caller named, else the method and the path
+    /// without its query (made when first asked for: a call that succeeds untraced never needs it).
+    /// </summary>
+    public string Operation => _operation ??= string.Concat(method, " ", Path);
 
     /// <summary>The operation without its method (<c>/v1/subscriptions/{id}</c>), or the path without query or fragment, for the request log.</summary>
     public string Path { get; } = path;

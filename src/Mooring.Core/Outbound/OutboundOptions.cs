@@ -56,6 +56,14 @@ public sealed class OutboundOptions
     /// <value>The default value is 5 seconds.</value>
     public TimeSpan ConnectionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether the <c>mooring-call</c> pipelines report Polly's own telemetry (<c>Polly</c> log events, the
+    /// <c>resilience.polly.*</c> metrics). Off unless asked for: the <c>Mooring.Outbound</c> activity and meter describe
+    /// every call and attempt already, and Polly's listener runs on every call whether anyone listens or not.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool PollyTelemetry { get; set; }
+
     /// <summary>Overrides of the settings above for one provider, by provider key.</summary>
     /// <value>The default value is empty: every provider uses the settings above.</value>
     public Dictionary<string, OutboundProviderOptions> Providers { get; } = new(StringComparer.Ordinal);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Mooring.Outbound.Pipeline;
 using Mooring.Outbound.RateLimiting;
@@ -25,9 +24,9 @@ public static class OutboundServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// The handlers of the named client <see cref="OutboundConstants.HttpClientName"/>, outermost first: the call
-    /// (connection, provider, idempotency key, buffered body, activity, metrics, errors without an answer); one Polly
-    /// pipeline per provider: total timeout, retry, the provider's circuit breaker, the rate limiter and the attempt
-    /// timeout; credentials (one refresh on a 401); the request log of each attempt.
+    /// (connection, provider, idempotency key, buffered body, activity, metrics, errors without an answer), which runs
+    /// the rest through one Polly pipeline per provider: total timeout, retry, the provider's circuit breaker, the rate
+    /// limiter and the attempt timeout; credentials (one refresh on a 401); the request log of each attempt.
     /// </remarks>
     public static IServiceCollection AddMooringOutbound(this IServiceCollection services, IConfiguration? configuration = null)
     {
@@ -48,6 +47,7 @@ public static class OutboundServiceCollectionExtensions
         services.TryAddSingleton<RequestLogQueue>();
         services.TryAddSingleton<RequestLogWriter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RequestLogWriter>(sp => sp.GetRequiredService<RequestLogWriter>()));
+        services.TryAddSingleton<CallPipelines>();
         services.TryAddTransient<CallHandler>();
         services.TryAddTransient<CredentialHandler>();
         services.TryAddTransient<AttemptHandler>();
@@ -56,7 +56,6 @@ public static class OutboundServiceCollectionExtensions
         // log scope and two log calls to each.
         var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers();
         client.AddHttpMessageHandler<CallHandler>();
-        client.AddResilienceHandler(OutboundResilience.CallPipeline, OutboundResilience.ConfigureCall).SelectPipelineBy(OutboundResilience.ByProvider);
         client.AddHttpMessageHandler<CredentialHandler>();
         client.AddHttpMessageHandler<AttemptHandler>();
 

@@ -48,7 +48,7 @@ public sealed class BodyRateLimitTests : OutboundTestBase
     {
         var slack = Host.Get<IProviderCatalog>().Get(ProviderKey.Parse("slack"));
         var connection = new Connection { Id = ConnectionId.New(), Provider = slack.Key, AuthMode = AuthMode.OAuth2 };
-        var call = new OutboundCall(connection, null, slack, Host.Get<Microsoft.Extensions.Options.IOptions<OutboundOptions>>().Value.CachedPolicyFor("slack"), "chat.postMessage", "chat.postMessage", 0);
+        var call = new OutboundCall(connection, null, slack, Host.Get<Microsoft.Extensions.Options.IOptions<OutboundOptions>>().Value.CachedPolicyFor("slack"), "POST", "chat.postMessage", "chat.postMessage", 0);
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         response.Headers.TryAddWithoutValidation("Retry-After", "3");
 

@@ -45,6 +45,38 @@ public sealed class TelemetryTests : OutboundTestBase
     }
 }
 
+/// <summary>Polly's own telemetry of the <c>mooring-call</c> pipelines: reported only when <see cref="OutboundOptions.PollyTelemetry"/> asks for it.</summary>
+public sealed class PollyTelemetryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task RetriedCall_ReportsPollyRetryEvents_OnlyWhenAskedFor(bool pollyTelemetry, int retryEvents)
+    {
+        await using var host = await OutboundHost.StartAsync(
+            options => options.RateLimits.Enabled = false,
+            new() { ["Mooring:Outbound:PollyTelemetry"] = pollyTelemetry ? "true" : "false" },
+            Ct);
+        var connection = await host.ApiKeyConnectionAsync("stripe");
+        host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 502, MaxHits = 1 });
+        using var events = new MetricCollector<int>(null, "Polly", "resilience.polly.strategy.events");
+
+        using (await host.DriveAsync(host.Get<IProviderApi>().SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers"), Ct)))
+        {
+        }
+
+        // Polly's meter is process-wide: count this test's pipeline instance (each host's stripe pipeline is its own,
+        // but only this test turns the telemetry on).
+        events.GetMeasurementSnapshot()
+            .Count(m => Tag(m, "event.name") == "OnRetry" && Tag(m, "pipeline.name") == "mooring-call" && Tag(m, "pipeline.instance") == "stripe")
+            .ShouldBe(retryEvents);
+    }
+
+    private static string? Tag(CollectedMeasurement<int> measurement, string name) => measurement.Tags.GetValueOrDefault(name) as string;
+}
+
 /// <summary>Outbound settings are checked at start-up, per provider, with the setting named.</summary>
 public sealed class OutboundOptionsTests
 {

@@ -33,7 +33,8 @@ public abstract partial class StoreContract
     [Fact]
     public async Task RequestLog_AppendManyEntries_WritesEveryRowInOrder()
     {
-        // More rows than one statement holds: full multi-row statements and a shorter last one.
+        // More rows than one statement holds where rows are sent many to a statement (PostgreSQL: full multi-row
+        // statements and a shorter last one); SQLite runs one prepared single-row statement 123 times.
         var store = Harness.Get<IRequestLogStore>();
         var conn = ConnectionId.Parse("c-many");
         var entries = Enumerable.Range(0, 123).Select(i => new RequestLogEntry

@@ -12,16 +12,18 @@ namespace Mooring.Outbound.Pipeline;
 /// </summary>
 internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry telemetry, TimeProvider time) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = OutboundRequestOptions.CallOf(request);
         var attempt = call.NextAttempt();
         telemetry.Attempted(call.Provider.Key.Value, attempt);
-        if (!log.Enabled)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
 
+        // Without the log, nothing waits for the answer here (no async state to allocate per attempt).
+        return log.Enabled ? SendLoggedAsync(request, call, attempt, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, OutboundCall call, int attempt, CancellationToken cancellationToken)
+    {
         var at = time.GetUtcNow();
         var start = time.GetTimestamp();
         try

@@ -12,12 +12,16 @@ namespace Mooring.Outbound.Pipeline;
 /// <summary>
 /// The outermost handler of the outbound client, once per call: finds the connection and its provider, adds the
 /// provider's idempotency key (before any retry, so every attempt carries the same one), buffers the body so that it
-/// can be sent again, opens the call's activity, counts the call, and turns failures without a response (open circuit,
-/// budget spent, network) into a <see cref="ProviderApiException"/>.
+/// can be sent again, opens the call's activity, runs the call through its provider's Polly pipeline
+/// (<see cref="CallPipelines"/>), counts the call, and turns failures without a response (open circuit, budget spent,
+/// network) into a <see cref="ProviderApiException"/>.
 /// </summary>
-internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog catalog, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
+internal sealed class CallHandler(
+    ConnectionCache connections, IProviderCatalog catalog, CallPipelines pipelines, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
     : DelegatingHandler
 {
+    private Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>? _sendAttempt;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var connectionId = OutboundRequestOptions.ConnectionOf(request);
@@ -26,9 +30,9 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         var policy = options.Value.CachedPolicyFor(provider.Key.Value);
         var method = request.Method.Method;
         var template = request.Options.TryGetValue(OutboundRequestOptions.Operation, out var named) ? named : null;
-        var (operation, path) = template is null ? Unnamed(method, PathOf(request.RequestUri, provider.ApiBaseUrl)) : (template, TemplatePath(template, method));
+        var path = template is null ? PathOf(request.RequestUri, provider.ApiBaseUrl) : TemplatePath(template, method);
         var start = time.GetTimestamp();
-        var call = new OutboundCall(connection, credentials, provider, policy, operation, path, start + Ticks(policy.TotalTimeout))
+        var call = new OutboundCall(connection, credentials, provider, policy, method, template, path, start + Ticks(policy.TotalTimeout))
         {
             CallerCancellation = cancellationToken,
         };
@@ -43,17 +47,17 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
 
         // The activity's name is only built when someone listens.
         using var activity = OutboundTelemetry.ActivitySource.HasListeners()
-            ? OutboundTelemetry.ActivitySource.StartActivity($"{provider.Key.Value} {operation}", ActivityKind.Client)
+            ? OutboundTelemetry.ActivitySource.StartActivity($"{provider.Key.Value} {call.Operation}", ActivityKind.Client)
             : null;
         activity?.SetTag("mooring.provider", provider.Key.Value);
         activity?.SetTag("mooring.connection", connectionId.Value);
         activity?.SetTag("http.request.method", method);
-        activity?.SetTag("mooring.operation", operation);
+        activity?.SetTag("mooring.operation", call.Operation);
         call.TraceIdValue = activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom();
         var outcome = "exception";
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await pipelines.SendAsync(provider.Key.Value, request, _sendAttempt ??= SendAttemptAsync, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             outcome = OutboundTelemetry.StatusName(status);
             activity?.SetTag("http.response.status_code", status);
@@ -86,7 +90,8 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         }
     }
 
-    private static (string Operation, string Path) Unnamed(string method, string path) => (string.Concat(method, " ", path), path);
+    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
 
     /// <summary>The template without its method (<c>/v1/subscriptions/{id}</c>), or the whole name when it has none (<c>chat.postMessage</c>).</summary>
     private static string TemplatePath(string template, string method) =>
@@ -95,6 +100,10 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
             : template;
 
     /// <summary>The path relative to the provider's API base URL (<c>/v1/customers</c>), without query or fragment.</summary>
+    /// <remarks>
+    /// Compares the parts the <see cref="Uri"/>s hold parsed already (scheme, host, port, path) rather than asking
+    /// <see cref="Uri.IsBaseOf"/>, which rebuilds both URIs as strings on every call.
+    /// </remarks>
     private static string PathOf(Uri? uri, Uri? apiBase)
     {
         if (uri is null || !uri.IsAbsoluteUri)
@@ -103,12 +112,15 @@ internal sealed class CallHandler(ConnectionCache connections, IProviderCatalog 
         }
 
         var path = uri.AbsolutePath;
-        if (apiBase is not null && apiBase.IsBaseOf(uri) && path.StartsWith(apiBase.AbsolutePath, StringComparison.Ordinal))
+        if (apiBase is null || uri.Port != apiBase.Port || !string.Equals(uri.Scheme, apiBase.Scheme, StringComparison.Ordinal)
+            || !string.Equals(uri.IdnHost, apiBase.IdnHost, StringComparison.OrdinalIgnoreCase))
         {
-            path = "/" + path[apiBase.AbsolutePath.Length..];
+            return path;
         }
 
-        return path;
+        // Under a base of "/" the path is its own relative path; under "/v1/" the rest follows a new "/".
+        var basePath = apiBase.AbsolutePath;
+        return basePath.Length > 1 && path.StartsWith(basePath, StringComparison.Ordinal) ? string.Concat("/", path.AsSpan(basePath.Length)) : path;
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);

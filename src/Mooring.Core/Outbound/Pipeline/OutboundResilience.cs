@@ -1,36 +1,39 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Mooring.Outbound.RateLimiting;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
-/// The Polly pipeline of the outbound client, one instance per provider (selected by the provider key of the call):
-/// a total timeout, retries, the provider's circuit breaker, the rate limiter (<see cref="RateLimitStrategy"/>) and,
-/// innermost, the per-attempt timeout, so that pacing waits count against the call's budget but not against one
-/// attempt's.
+/// The Polly pipeline of the outbound client, one instance per provider: a total timeout, retries, the provider's
+/// circuit breaker, the rate limiter (<see cref="RateLimitStrategy"/>) and, innermost, the per-attempt timeout, so that
+/// pacing waits count against the call's budget but not against one attempt's.
 /// </summary>
 internal static class OutboundResilience
 {
     public const string CallPipeline = "mooring-call";
 
-    /// <summary>
-    /// The pipeline key of a request: its provider, so that each provider has its own circuit. (The resilience package
-    /// probes the selector with a bare request when the chain is built, hence the empty key for one without a call.)
-    /// </summary>
-    public static Func<HttpRequestMessage, string> ByProvider(IServiceProvider services) =>
-        request => request.Options.TryGetValue(OutboundRequestOptions.Call, out var call) ? call.Provider.Key.Value : string.Empty;
+    /// <summary>The request of the call a pipeline execution runs, set by <see cref="CallPipelines.SendAsync"/>.</summary>
+    public static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("Mooring.Request");
 
-    public static void ConfigureCall(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    /// <summary>The request of the call in progress; every execution of the outbound pipeline has one.</summary>
+    public static HttpRequestMessage RequestOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(Request, out var request)
+            ? request
+            : throw new InvalidOperationException("The outbound pipeline runs with the request message in its context.");
+
+    /// <summary>
+    /// The pipeline of <paramref name="provider"/> with <paramref name="policy"/>; with Polly's own telemetry only when
+    /// <paramref name="loggers"/> is given (it costs every execution a pair of events, listened to or not).
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(
+        string provider, OutboundPolicy policy, TimeProvider time, IProviderRateLimiter? limiter, ILoggerFactory? loggers)
     {
-        var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        var policy = Policy(context);
-        builder.TimeProvider = time;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = CallPipeline, InstanceName = provider, TimeProvider = time };
         builder.AddTimeout(policy.TotalTimeout);
         if (policy.MaxAttempts > 1)
         {
@@ -60,14 +63,21 @@ internal static class OutboundResilience
             }),
         });
 
-        if (context.ServiceProvider.GetService<IProviderRateLimiter>() is { } limiter)
+        if (limiter is not null)
         {
             builder.AddStrategy(_ => new RateLimitStrategy(limiter), new RateLimitStrategy.Options());
         }
 
         builder.AddTimeout(policy.AttemptTimeout);
-    }
+        if (loggers is not null)
+        {
+            builder.ConfigureTelemetry(new TelemetryOptions
+            {
+                LoggerFactory = loggers,
+                ResultFormatter = (_, result) => result is HttpResponseMessage response ? (int)response.StatusCode : result,
+            });
+        }
 
-    private static OutboundPolicy Policy(ResilienceHandlerContext context) =>
-        context.ServiceProvider.GetRequiredService<IOptions<OutboundOptions>>().Value.PolicyFor(context.InstanceName);
+        return builder.Build();
+    }
 }

@@ -14,8 +14,7 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
-        var request = context.GetRequestMessage()
-            ?? throw new InvalidOperationException("The outbound pipeline runs with the request message in its context.");
+        var request = OutboundResilience.RequestOf(context);
         var call = OutboundRequestOptions.CallOf(request);
         IDisposable lease;
         try

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Timeout;
 
@@ -9,7 +8,7 @@ internal static class RetryDecision
 {
     public static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time)
     {
-        if (context.GetRequestMessage() is not { } request || context.CancellationToken.IsCancellationRequested)
+        if (!context.Properties.TryGetValue(OutboundResilience.Request, out var request) || context.CancellationToken.IsCancellationRequested)
         {
             return false;
         }
@@ -45,7 +44,7 @@ internal static class RetryDecision
     /// <summary>The provider's Retry-After, capped; <see langword="null"/> lets the exponential backoff with jitter decide.</summary>
     public static TimeSpan? ProviderDelay(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, TimeSpan max)
     {
-        if (outcome.Result is not { } response || context.GetRequestMessage() is not { } request)
+        if (outcome.Result is not { } response || !context.Properties.TryGetValue(OutboundResilience.Request, out var request))
         {
             return null;
         }
