@@ -98,7 +98,7 @@ internal sealed class SqliteDialect : StoreDialect
         cancellationToken.ThrowIfCancellationRequested();
         var db = ((SqliteConnection)connection).Handle!;
         var ids = new long?[events.Count];
-        Check(raw.sqlite3_prepare_v2(db, WebhookEventSql.InsertSql, out var statement), db);
+        Check(raw.sqlite3_prepare_v2(db, InsertWebhookEventSql, out var statement), db);
         using (statement)
         {
             for (var i = 0; i < events.Count; i++)
@@ -116,7 +116,11 @@ internal sealed class SqliteDialect : StoreDialect
                 Check(raw.sqlite3_bind_int(statement, 10, e.Attempts), db);
                 Check(BindText(statement, 11, e.LeaseOwner), db);
                 Check(Db.ToMs(e.LeaseExpiresAt) is { } until ? raw.sqlite3_bind_int64(statement, 12, until) : raw.sqlite3_bind_null(statement, 12), db);
-                Check(raw.sqlite3_step(statement) is raw.SQLITE_DONE ? raw.SQLITE_OK : raw.sqlite3_reset(statement), db);
+                if (raw.sqlite3_step(statement) is var stepped and not raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(stepped, db);
+                }
+
                 if (raw.sqlite3_changes(db) == 1)
                 {
                     ids[i] = raw.sqlite3_last_insert_rowid(db);
@@ -128,6 +132,10 @@ internal sealed class SqliteDialect : StoreDialect
 
         return Task.FromResult(ids);
     }
+
+    // Positional parameters, numbered as InsertWebhookEventsAsync binds them; next_attempt_at is the received time.
+    private const string InsertWebhookEventSql =
+        $"INSERT INTO webhook_events ({WebhookEventSql.InsertColumns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?6, ?11, ?12) ON CONFLICT (provider, event_id) DO NOTHING";
 
     private static int BindText(sqlite3_stmt statement, int index, string? value) =>
         value is null ? raw.sqlite3_bind_null(statement, index) : raw.sqlite3_bind_text(statement, index, value);
