@@ -67,6 +67,13 @@ internal abstract class StoreDialect
     public abstract Task<long?[]> InsertWebhookEventsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<WebhookEventRecord> events, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Appends request log entries inside <paramref name="transaction"/>. The default sends 50 rows per statement, for a
+    /// store with a round trip per statement; an in-process store may do better row by row.
+    /// </summary>
+    public virtual Task InsertRequestLogAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLogEntry> entries, CancellationToken cancellationToken) =>
+        RequestLogSql.InsertAsync(connection, transaction, entries, cancellationToken);
+
+    /// <summary>
     /// Runs one page's record writes inside <paramref name="transaction"/>. The default runs one prepared statement per
     /// kind of write and executes it per row (cheap in process); a dialect with a network round trip per statement batches them.
     /// </summary>

@@ -4,15 +4,17 @@ using System.Globalization;
 namespace Mooring.Benchmarks.Outbound;
 
 /// <summary>
-/// The bursts of <see cref="OutboundPipelineBenchmarks"/> in a loop for a given time, for a profiler to attach to
-/// (<c>outbound-loop SECONDS pipeline|raw [log|nolog] [memory]</c>; <c>memory</c>: one call at a time over the in-memory handler of <see cref="OutboundOverheadBenchmarks"/>); prints calls per second.
+/// The bursts of <see cref="OutboundPipelineBenchmarks"/> in a loop for a given time (45 s or more for steady state: a
+/// third of it warms up, and the pipeline's code takes several seconds to reach its final tier), for a profiler to attach to
+/// (<c>outbound-loop SECONDS pipeline|raw|polly [log|nolog] [memory]</c>, <c>polly</c> being the raw client with Polly's strategies only; <c>memory</c>: one call at a time over the in-memory handler of <see cref="OutboundOverheadBenchmarks"/>); prints calls per second.
 /// </summary>
 public static class OutboundPipelineLoop
 {
     public static async Task RunAsync(string[] args)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var raw = args.Length > 1 && args[1] == "raw";
+        var mode = args.Length > 1 ? args[1] : "pipeline";
+        var raw = mode == "raw";
         var log = args.Length > 2 && args[2] == "log";
         var memory = args.Length > 3 && args[3] == "memory";
         if (memory)
@@ -35,7 +37,12 @@ public static class OutboundPipelineLoop
         bench.Setup();
         try
         {
-            await MeasureAsync(raw ? "raw" : "pipeline", seconds, 32, () => raw ? bench.Raw() : bench.Pipeline());
+            await MeasureAsync(mode, seconds, 32, mode switch
+            {
+                "raw" => bench.Raw,
+                "polly" => bench.Polly,
+                _ => bench.Pipeline,
+            });
         }
         finally
         {

@@ -55,9 +55,10 @@ internal sealed class CallHandler(
         activity?.SetTag("mooring.operation", call.Operation);
         call.TraceIdValue = activity?.TraceId ?? Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom();
         var outcome = "exception";
+        var context = CallPipelines.Rent(request, cancellationToken);
         try
         {
-            var response = await pipelines.SendAsync(provider.Key.Value, request, _sendAttempt ??= SendAttemptAsync, cancellationToken).ConfigureAwait(false);
+            var response = await pipelines.SendAsync(provider.Key.Value, context, request, _sendAttempt ??= SendAttemptAsync).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             outcome = OutboundTelemetry.StatusName(status);
             activity?.SetTag("http.response.status_code", status);
@@ -82,6 +83,7 @@ internal sealed class CallHandler(
         }
         finally
         {
+            CallPipelines.Return(context);
             activity?.SetTag("mooring.attempts", call.Attempts);
             if (telemetry.RecordsCalls)
             {

@@ -28,25 +28,27 @@ internal sealed class CallPipelines
     public ResiliencePipeline<HttpResponseMessage> For(string provider) => _pipelines.GetOrAdd(provider, _build);
 
     /// <summary>
-    /// Sends <paramref name="request"/> through the pipeline of <paramref name="provider"/>, each attempt by
-    /// <paramref name="send"/>, with a pooled <see cref="ResilienceContext"/> that carries the request to the strategies.
+    /// A pooled <see cref="ResilienceContext"/> for one call of <paramref name="request"/>, which it carries to the
+    /// strategies; the caller gives it back with <see cref="Return"/> once the call is over.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(
-        string provider, HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    public static ResilienceContext Rent(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var pipeline = For(provider);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(OutboundResilience.Request, request);
-        try
-        {
-            return await pipeline.ExecuteAsync(
-                static (context, state) => new ValueTask<HttpResponseMessage>(state.Send(state.Request, context.CancellationToken)),
-                context,
-                (Send: send, Request: request)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        return context;
     }
+
+    public static void Return(ResilienceContext context) => ResilienceContextPool.Shared.Return(context);
+
+    /// <summary>
+    /// Sends <paramref name="request"/> through the pipeline of <paramref name="provider"/> with a
+    /// <paramref name="context"/> from <see cref="Rent"/>, each attempt by <paramref name="send"/>. Not an async method:
+    /// the caller's own await is the only one between it and the pipeline.
+    /// </summary>
+    public ValueTask<HttpResponseMessage> SendAsync(
+        string provider, ResilienceContext context, HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) =>
+        For(provider).ExecuteAsync(
+            static (context, state) => new ValueTask<HttpResponseMessage>(state.Send(state.Request, context.CancellationToken)),
+            context,
+            (Send: send, Request: request));
 }

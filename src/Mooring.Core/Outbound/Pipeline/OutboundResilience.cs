@@ -17,7 +17,7 @@ internal static class OutboundResilience
 {
     public const string CallPipeline = "mooring-call";
 
-    /// <summary>The request of the call a pipeline execution runs, set by <see cref="CallPipelines.SendAsync"/>.</summary>
+    /// <summary>The request of the call a pipeline execution runs, set by <see cref="CallPipelines.Rent"/>.</summary>
     public static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("Mooring.Request");
 
     /// <summary>The request of the call in progress; every execution of the outbound pipeline has one.</summary>
