@@ -6,10 +6,8 @@ namespace Mooring.Storage.Relational;
 /// <summary>Enums are stored as snake_case text (<c>needs_reconnect</c>), readable in a SQL shell and stable across reordering.</summary>
 internal static class EnumText
 {
-    private static readonly ConcurrentDictionary<Enum, string> Names = new();
-
     public static string Of<T>(T value)
-        where T : struct, Enum => Names.GetOrAdd(value, static v => ToSnake(v.ToString()));
+        where T : struct, Enum => Cache<T>.Names.GetOrAdd(value, static v => ToSnake(v.ToString()));
 
     public static T Parse<T>(string text)
         where T : struct, Enum =>
@@ -32,5 +30,12 @@ internal static class EnumText
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The names of one enum type, keyed by the value itself: no boxing per lookup, as an <see cref="Enum"/> key would need.</summary>
+    private static class Cache<T>
+        where T : struct, Enum
+    {
+        public static readonly ConcurrentDictionary<T, string> Names = new();
     }
 }
