@@ -91,12 +91,14 @@ internal sealed class PostgresDialect : StoreDialect, IAsyncDisposable, IDisposa
         return completed;
     }
 
+    // No join with unnest(@ids, @connections): the planner, which takes the partial index of leased rows for a row or
+    // two, then ran the unnest once per leased row (a nested loop over every event in flight: 12-17 ms for 64
+    // completions, measured with auto_explain under load). Each row finds its connection by its position in @ids.
     private const string CompleteManySql = """
         UPDATE webhook_events AS w
         SET status = 'completed', completed_at = @now, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,
-            connection_id = COALESCE(w.connection_id, c.connection)
-        FROM unnest(@ids, @connections) AS c (id, connection)
-        WHERE w.id = c.id AND w.lease_owner = @owner AND w.status = 'processing'
+            connection_id = COALESCE(w.connection_id, (@connections)[array_position(@ids, w.id)])
+        WHERE w.id = ANY(@ids) AND w.lease_owner = @owner AND w.status = 'processing'
         RETURNING w.id
         """;
 
