@@ -18,10 +18,11 @@ internal sealed partial class WebhookWorker(
     ILogger<WebhookWorker> logger)
     : BackgroundService
 {
-    private IReadOnlyList<string> Owners => [.. Enumerable.Range(0, options.Value.Workers).Select(i => $"{handoff.Instance}:{i}")];
+    // The lease owner of each worker, and, for the release at a graceful stop, the inbox's owner of handed-over events.
+    private readonly string[] _owners = [.. Enumerable.Range(0, options.Value.Workers).Select(i => $"{handoff.Instance}:{i}")];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Owners.Select(owner => RunAsync(owner, stoppingToken)));
+        Task.WhenAll(_owners.Select(owner => RunAsync(owner, stoppingToken)));
 
     /// <summary>
     /// A graceful stop (the server has stopped taking requests, the workers have finished their rounds): what this instance
@@ -38,7 +39,7 @@ internal sealed partial class WebhookWorker(
 
         try
         {
-            var released = await gate.RunAsync(ct => store.ReleaseAsync([.. Owners, handoff.Owner], time.GetUtcNow(), ct), cancellationToken).ConfigureAwait(false);
+            var released = await gate.RunAsync(ct => store.ReleaseAsync([.. _owners, handoff.Owner], time.GetUtcNow(), ct), cancellationToken).ConfigureAwait(false);
             Log.Released(logger, released);
         }
         catch (Exception ex)
