@@ -5,6 +5,8 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Mooring.Benchmarks.Webhooks;
 
@@ -14,15 +16,19 @@ namespace Mooring.Benchmarks.Webhooks;
 /// what that design reaches on the machine of the day: the Stripe signature checked, the event id read, the event
 /// queued to one writer that inserts whatever is queued in one transaction on one open connection with one prepared
 /// statement (WAL, synchronous FULL, a unique event id), and the 200 sent after the commit. No status, no lease, no
-/// headers, no workers, no metrics: a floor for the durable path, not a product.
+/// headers, no workers, no metrics: a floor for the durable path, not a product. When the host runs on PostgreSQL the
+/// same design writes to a PostgreSQL database of its own instead: one open connection, each batch one
+/// <c>INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING</c> committed on its own (synchronous_commit on).
 /// </summary>
 internal static class ReferenceIntake
 {
     private const int MaxBatch = 512;
 
-    public static void Map(WebApplication app, string stripeSecret)
+    public static void Map(WebApplication app, string stripeSecret, string? postgres)
     {
-        var writer = new Writer(Path.Combine(Directory.CreateTempSubdirectory("mooring-reference-").FullName, "reference.db"));
+        Writer writer = postgres is null
+            ? new SqliteWriter(Path.Combine(Directory.CreateTempSubdirectory("mooring-reference-").FullName, "reference.db"))
+            : new PostgresWriter(postgres);
         var key = Encoding.UTF8.GetBytes(stripeSecret);
         app.Lifetime.ApplicationStopping.Register(writer.Complete);
         app.MapPost("/reference", async (HttpContext http) =>
@@ -75,20 +81,11 @@ internal static class ReferenceIntake
         return null;
     }
 
-    private sealed class Writer
+    /// <summary>The design's one writer: whatever is queued goes in one flush, and every caller hears back after its commit.</summary>
+    private abstract class Writer
     {
         private readonly Channel<(string Id, byte[] Body, TaskCompletionSource Done)> _queue =
             Channel.CreateBounded<(string, byte[], TaskCompletionSource)>(new BoundedChannelOptions(8192) { SingleReader = true });
-
-        public Writer(string path)
-        {
-            var db = new SqliteConnection($"Data Source={path}");
-            db.Open();
-            Execute(db, "PRAGMA journal_mode = WAL");
-            Execute(db, "PRAGMA synchronous = FULL");
-            Execute(db, "CREATE TABLE events (id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, body BLOB NOT NULL)");
-            _ = Task.Run(() => RunAsync(db));
-        }
 
         public async Task WriteAsync(string id, byte[] body, CancellationToken cancellationToken)
         {
@@ -99,13 +96,15 @@ internal static class ReferenceIntake
 
         public void Complete() => _queue.Writer.TryComplete();
 
-        private async Task RunAsync(SqliteConnection db)
+        protected void Start() => _ = Task.Run(RunAsync);
+
+        /// <summary>Inserts <paramref name="batch"/> and commits it durably.</summary>
+        protected abstract Task FlushAsync(List<(string Id, byte[] Body, TaskCompletionSource Done)> batch);
+
+        protected abstract ValueTask CloseAsync();
+
+        private async Task RunAsync()
         {
-            using var insert = db.CreateCommand();
-            insert.CommandText = "INSERT INTO events (event_id, body) VALUES ($id, $body) ON CONFLICT DO NOTHING";
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var body = insert.Parameters.Add("$body", SqliteType.Blob);
-            insert.Prepare();
             var batch = new List<(string Id, byte[] Body, TaskCompletionSource Done)>(MaxBatch);
             while (await _queue.Reader.WaitToReadAsync())
             {
@@ -114,19 +113,7 @@ internal static class ReferenceIntake
                     batch.Add(item);
                 }
 
-                using (var transaction = db.BeginTransaction())
-                {
-                    insert.Transaction = transaction;
-                    foreach (var item in batch)
-                    {
-                        id.Value = item.Id;
-                        body.Value = item.Body;
-                        insert.ExecuteNonQuery();
-                    }
-
-                    transaction.Commit();
-                }
-
+                await FlushAsync(batch);
                 foreach (var item in batch)
                 {
                     item.Done.TrySetResult();
@@ -135,14 +122,94 @@ internal static class ReferenceIntake
                 batch.Clear();
             }
 
-            await db.DisposeAsync();
+            await CloseAsync();
+        }
+    }
+
+    private sealed class SqliteWriter : Writer
+    {
+        private readonly SqliteConnection _db;
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter _id;
+        private readonly SqliteParameter _body;
+
+        public SqliteWriter(string path)
+        {
+            _db = new SqliteConnection($"Data Source={path}");
+            _db.Open();
+            Execute("PRAGMA journal_mode = WAL");
+            Execute("PRAGMA synchronous = FULL");
+            Execute("CREATE TABLE events (id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, body BLOB NOT NULL)");
+            _insert = _db.CreateCommand();
+            _insert.CommandText = "INSERT INTO events (event_id, body) VALUES ($id, $body) ON CONFLICT DO NOTHING";
+            _id = _insert.Parameters.Add("$id", SqliteType.Text);
+            _body = _insert.Parameters.Add("$body", SqliteType.Blob);
+            _insert.Prepare();
+            Start();
         }
 
-        private static void Execute(SqliteConnection db, string sql)
+        protected override Task FlushAsync(List<(string Id, byte[] Body, TaskCompletionSource Done)> batch)
         {
-            using var command = db.CreateCommand();
+            using var transaction = _db.BeginTransaction();
+            _insert.Transaction = transaction;
+            foreach (var item in batch)
+            {
+                _id.Value = item.Id;
+                _body.Value = item.Body;
+                _insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return Task.CompletedTask;
+        }
+
+        protected override async ValueTask CloseAsync()
+        {
+            await _insert.DisposeAsync();
+            await _db.DisposeAsync();
+        }
+
+        private void Execute(string sql)
+        {
+            using var command = _db.CreateCommand();
             command.CommandText = sql;
             command.ExecuteNonQuery();
+        }
+    }
+
+    private sealed class PostgresWriter : Writer
+    {
+        private readonly NpgsqlConnection _db;
+        private readonly NpgsqlCommand _insert;
+        private readonly NpgsqlParameter<string[]> _ids = new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+        private readonly NpgsqlParameter<byte[][]> _bodies = new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };
+
+        public PostgresWriter(string connectionString)
+        {
+            _db = new NpgsqlConnection(connectionString);
+            _db.Open();
+            using (var create = new NpgsqlCommand("CREATE TABLE events (id bigserial PRIMARY KEY, event_id text NOT NULL UNIQUE, body bytea NOT NULL)", _db))
+            {
+                create.ExecuteNonQuery();
+            }
+
+            _insert = new NpgsqlCommand("INSERT INTO events (event_id, body) SELECT * FROM unnest($1, $2) ON CONFLICT DO NOTHING", _db);
+            _insert.Parameters.Add(_ids);
+            _insert.Parameters.Add(_bodies);
+            Start();
+        }
+
+        protected override Task FlushAsync(List<(string Id, byte[] Body, TaskCompletionSource Done)> batch)
+        {
+            _ids.TypedValue = [.. batch.Select(b => b.Id)];
+            _bodies.TypedValue = [.. batch.Select(b => b.Body)];
+            return _insert.ExecuteNonQueryAsync(); // one statement: its own transaction, committed with synchronous_commit on
+        }
+
+        protected override async ValueTask CloseAsync()
+        {
+            await _insert.DisposeAsync();
+            await _db.DisposeAsync();
         }
     }
 }

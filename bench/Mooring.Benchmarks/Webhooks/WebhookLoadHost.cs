@@ -9,7 +9,8 @@ namespace Mooring.Benchmarks.Webhooks;
 /// The host bench/webhooks-load.sh measures: Mooring embedded the documented way, Stripe webhooks verified and durably
 /// stored (workers processing them as they would in production), and beside it, in the same process and server, a bare
 /// endpoint that answers 200 with the same small body, the baseline of the ratio, and the issue's reference design
-/// (<see cref="ReferenceIntake"/>, <c>/reference</c>), what a plain batching writer reaches on the same machine.
+/// (<see cref="ReferenceIntake"/>, <c>/reference</c>), what a plain batching writer reaches on the same machine and
+/// store (with <c>--postgres</c>, in a database of its own on the same server).
 /// </summary>
 internal static class WebhookLoadHost
 {
@@ -25,8 +26,10 @@ internal static class WebhookLoadHost
             $"--Mooring:Webhooks:Providers:stripe:Secrets:0={StripeSecret}",
         };
         var postgresAt = Array.IndexOf(args, "--postgres");
+        string? referenceDatabase = null;
         if (postgresAt >= 0)
         {
+            referenceDatabase = await CreateDatabaseAsync(args[postgresAt + 1]);
             settings.Add("--Mooring:StorageProvider=postgres");
             settings.Add($"--Mooring:Storage:Postgres:ConnectionString={await CreateDatabaseAsync(args[postgresAt + 1])}");
             args = [.. args.Take(postgresAt), .. args.Skip(postgresAt + 2)];
@@ -41,7 +44,7 @@ internal static class WebhookLoadHost
             http.Response.ContentType = "application/json";
             return http.Response.WriteAsync("""{"status":"accepted"}""");
         });
-        ReferenceIntake.Map(app, StripeSecret);
+        ReferenceIntake.Map(app, StripeSecret, referenceDatabase);
         app.MapMooring();
         await app.RunAsync();
     }
