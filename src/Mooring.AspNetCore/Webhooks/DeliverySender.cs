@@ -10,7 +10,8 @@ namespace Mooring.AspNetCore.Webhooks;
 /// <summary>
 /// Sends one forwarding attempt, signed per Standard Webhooks (<c>webhook-id</c>, <c>webhook-timestamp</c>,
 /// <c>webhook-signature</c>), and records it: 2xx delivered; 410 dead; anything else retried with exponential backoff
-/// and jitter, or later when the app's <c>Retry-After</c> asks for longer (429 and 503 included); dead after the last attempt.
+/// and jitter, or later when the app's <c>Retry-After</c> asks for longer (429 and 503 included); dead after the last attempt,
+/// and dead without sending when leased once more after it (the process stopped during the last attempt).
 /// </summary>
 internal sealed class DeliverySender(
     IWebhookEventStore events,
@@ -28,7 +29,9 @@ internal sealed class DeliverySender(
         var settings = options.Value.Forwarding;
         var started = time.GetUtcNow();
         var stopwatch = time.GetTimestamp();
-        var (status, error, retryAfter) = await AttemptAsync(delivery, settings, cancellationToken).ConfigureAwait(false);
+        var (status, error, retryAfter) = delivery.Attempts > settings.MaxAttempts
+            ? (null, $"Abandoned, not sent: attempt {delivery.Attempts - 1} ended without an outcome (the process stopped during it), and all {settings.MaxAttempts} attempts (Forwarding:MaxAttempts) are used.", null)
+            : await AttemptAsync(delivery, settings, cancellationToken).ConfigureAwait(false);
         var delivered = status is >= 200 and < 300;
         var attempt = new WebhookDeliveryAttempt
         {

@@ -9,7 +9,7 @@ namespace Mooring.AspNetCore.Webhooks;
 /// <summary>
 /// One round of a worker: lease due events, run their handlers, then mark the successes completed in one transaction
 /// together with the handlers' enlisted writes (and the forwarding outbox rows); failures are retried with backoff and
-/// dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>.
+/// dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>, as are events whose last attempt ended without an outcome.
 /// </summary>
 internal sealed partial class WebhookProcessor(
     IWebhookEventStore store,
@@ -51,6 +51,12 @@ internal sealed partial class WebhookProcessor(
         var completions = new List<(WebhookEventRecord Event, WebhookCompletion Completion)>(leased.Count);
         foreach (var webhookEvent in leased)
         {
+            if (webhookEvent.Attempts > options.Value.MaxAttempts)
+            {
+                await AbandonAsync(owner, webhookEvent, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             using var activity = WebhookMetrics.ActivitySource.StartActivity("webhook process");
             activity?.SetTag("mooring.provider", webhookEvent.Provider.Value);
             activity?.SetTag("mooring.webhook.event_type", webhookEvent.EventType);
@@ -159,6 +165,21 @@ internal sealed partial class WebhookProcessor(
         Log.HandlerFailed(logger, exception, webhookEvent.Id, webhookEvent.Provider.Value, webhookEvent.EventType, webhookEvent.Attempts, dead);
     }
 
+    /// <summary>
+    /// An event leased for one attempt more than <see cref="WebhookOptions.MaxAttempts"/>: its last attempt ended with no
+    /// outcome (the process stopped, or a handler ran past <see cref="WebhookOptions.LeaseDuration"/> and the lease ran out),
+    /// because one that fails on its last attempt is dead already. It is dead-lettered without running its handlers again,
+    /// so that an event that crashes or hangs its handler does not go round for ever.
+    /// </summary>
+    private async Task AbandonAsync(string owner, WebhookEventRecord webhookEvent, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var error = $"Abandoned: attempt {webhookEvent.Attempts - 1} ended without an outcome (the process stopped, or a handler ran longer than LeaseDuration, {settings.LeaseDuration}), and all {settings.MaxAttempts} attempts (MaxAttempts) are used.";
+        await gate.RunAsync(ct => store.FailAsync(webhookEvent.Id, owner, error, null, ct), cancellationToken).ConfigureAwait(false);
+        metrics.Processed(webhookEvent.Provider, "dead");
+        Log.Abandoned(logger, webhookEvent.Id, webhookEvent.Provider.Value, webhookEvent.EventType, webhookEvent.Attempts - 1);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Warning, "Webhook event {Id} ({Provider} {EventType}) failed on attempt {Attempt}; dead-lettered: {Dead}")]
@@ -166,5 +187,8 @@ internal sealed partial class WebhookProcessor(
 
         [LoggerMessage(2, LogLevel.Warning, "Webhook event {Id} took longer than its lease and was taken by another worker; its effects were not applied here")]
         public static partial void LeaseLost(ILogger logger, long id);
+
+        [LoggerMessage(3, LogLevel.Warning, "Webhook event {Id} ({Provider} {EventType}) dead-lettered: attempt {Attempt}, its last, ended without an outcome (process stopped or lease ran out)")]
+        public static partial void Abandoned(ILogger logger, long id, string provider, string? eventType, int attempt);
     }
 }

@@ -16,7 +16,10 @@ internal static class WebhookServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.AddMetrics();
-        services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName);
+        // Redirects are not followed: a 301/302 would turn the signed POST into a GET elsewhere. A 3xx is a failed attempt,
+        // retried and logged like any other, until the forwarding URL is corrected.
+        services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<WebhookSignal>();
         services.TryAddSingleton<WebhookHandoff>();

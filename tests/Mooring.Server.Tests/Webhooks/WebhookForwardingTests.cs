@@ -63,6 +63,33 @@ public sealed class WebhookForwardingTests
         await WebhookApp.EventuallyAsync(async () => (await DeliveryAsync(app, id))!.Value.GetProperty("status").GetString() == "delivered");
     }
 
+    [Fact]
+    public async Task Forward_AnsweredWithARedirect_IsAFailedAttemptNotFollowed()
+    {
+        // Followed, a 302 would turn the signed POST into a GET to wherever the Location points.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls=http://127.0.0.1:0"] });
+        builder.Logging.ClearProviders();
+        await using var receiver = builder.Build();
+        var followed = 0;
+        receiver.MapPost("/hooks", () => Results.Redirect("/moved"));
+        receiver.MapMethods("/moved", ["GET", "POST"], () =>
+        {
+            Interlocked.Increment(ref followed);
+            return Results.Ok();
+        });
+        await receiver.StartAsync(Ct);
+        await using var app = await WebhookApp.StartAsync(
+            null, $"--Mooring:Webhooks:Forwarding:Url={receiver.Urls.First()}/hooks", $"--Mooring:Webhooks:Forwarding:Secrets:0={TestSecrets.Forwarding}");
+
+        await app.PostStripeAsync(WebhookApp.StripeEvent("evt_redirected"));
+        var id = (await app.AllEventsAsync()).Single().Id;
+        await WebhookApp.EventuallyAsync(async () => (await DeliveryAsync(app, id)) is { } d && d.GetProperty("status").GetString() == "failed");
+
+        var failed = (await DeliveryAsync(app, id))!.Value;
+        failed.GetProperty("last_status_code").GetInt32().ShouldBe(302);
+        followed.ShouldBe(0);
+    }
+
     private static async Task<JsonElement?> DeliveryAsync(WebhookApp app, long id)
     {
         var detail = await app.Http.GetFromJsonAsync<JsonElement>($"/api/webhooks/events/{id}", Ct);

@@ -115,6 +115,52 @@ public sealed class WebhookProcessingTests
     }
 
     [Fact]
+    public async Task EventWhoseLastAttemptEndsWithoutAnOutcome_IsDeadWithoutRunningAgain()
+    {
+        // A handler that outlives its lease (or a process that dies in it) ends the attempt with no outcome; the expired
+        // lease lets the event be leased again, one attempt more each time. After the last attempt it must not go round
+        // for ever: it is dead-lettered, and its handler is not run again.
+        var entered = new ConcurrentQueue<int>();
+        var release = new SemaphoreSlim(0);
+        await using var app = await WebhookApp.StartAsync(
+            m => m.OnWebhook("stripe", async (c, ct) =>
+            {
+                entered.Enqueue(c.Attempt);
+                await release.WaitAsync(ct);
+            }),
+            "--Mooring:Webhooks:MaxAttempts=2",
+            "--Mooring:Webhooks:LeaseDuration=00:01:00",
+            "--Mooring:Webhooks:Workers=2",
+            "--Mooring:Webhooks:BatchSize=1");
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_hangs"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            await WebhookApp.EventuallyAsync(() => Task.FromResult(entered.Count == attempt));
+            app.Time.Advance(TimeSpan.FromSeconds(61)); // the lease runs out while the handler still runs,
+            await WebhookApp.EventuallyAsync(async () =>
+            {
+                app.Time.Advance(TimeSpan.FromMilliseconds(100)); // the idle worker's poll and wake delay
+                return (await app.AllEventsAsync()).Single().Attempts == attempt + 1;
+            });                                         // and the other worker takes the event from the store;
+            release.Release();                          // the handler returns too late: its completion finds the lease gone
+        }
+
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single().Status == WebhookEventStatus.Dead);
+        var dead = (await app.AllEventsAsync()).Single();
+        entered.ShouldBe([1, 2]);
+        dead.LastError.ShouldNotBeNull().ShouldStartWith("Abandoned: attempt 2 ended without an outcome");
+        dead.LastError.ShouldContain("MaxAttempts");
+        dead.LeaseOwner.ShouldBeNull();
+
+        release.Release(); // a third run, if there were one, would not block: the assertion above is what counts
+        var replay = await app.Http.PostAsync($"/api/webhooks/events/{dead.Id}/replay", null, Ct);
+        replay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WebhookApp.EventuallyAsync(() => Task.FromResult(entered.Count == 3));
+        entered.Last().ShouldBe(1, "a replay starts the count again");
+    }
+
+    [Fact]
     public async Task Routing_ByPayloadAccountOrPathSegment_FindsTheConnection()
     {
         var routed = new ConcurrentDictionary<string, ConnectionId?>();
