@@ -29,6 +29,25 @@ public sealed class RetryTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task SlackPostWithAnIdempotencyKeyHeader_FailsWithAnswer_IsSentOnce()
+    {
+        // Slack does not de-duplicate on Idempotency-Key: the header a caller adds does not make the POST safe to repeat.
+        var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "chat:write");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Slack, Endpoint = "chat.postMessage", Kind = FaultKind.Status, StatusCode = 503 });
+        using var client = await Host.Get<IProviderHttpClientFactory>().CreateClientAsync(connection.Id, CallPriority.Interactive, Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "chat.postMessage")
+        {
+            Content = new StringContent("""{"channel":"#general","text":"once"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", "order-7");
+
+        using var response = await Host.DriveAsync(client.SendAsync(request, Ct));
+
+        ((int)response.StatusCode).ShouldBe(503);
+        Host.Wire.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("chat.postMessage", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task StripePost_RetriedAfter503s_EveryAttemptCarriesTheSameIdempotencyKey()
     {
         var connection = await Host.ApiKeyConnectionAsync("stripe");

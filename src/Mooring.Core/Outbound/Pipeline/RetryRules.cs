@@ -1,12 +1,11 @@
-using System.Net.Http.Headers;
 using Mooring.Providers;
 
 namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
 /// When a failed attempt may be sent again: only transient failures (5xx, 408, 429 and other rate-limit answers,
-/// timeouts, network errors), only for requests that are safe to repeat (idempotent methods, or a POST or PATCH with an
-/// idempotency key), and never against the provider's <c>Stripe-Should-Retry: false</c>.
+/// timeouts, network errors), only for requests that are safe to repeat (idempotent methods, or a write carrying the
+/// idempotency key of a provider that declares one), and never against the provider's <c>Stripe-Should-Retry: false</c>.
 /// </summary>
 internal static class RetryRules
 {
@@ -20,7 +19,7 @@ internal static class RetryRules
             return true;
         }
 
-        return HasIdempotencyKey(request.Headers, provider);
+        return HasIdempotencyKey(request, provider);
     }
 
     /// <summary>Whether the status is a transient failure worth another attempt.</summary>
@@ -44,6 +43,12 @@ internal static class RetryRules
         request.Headers.TryAddWithoutValidation(settings.Header, "mooring-" + Guid.NewGuid().ToString("N"));
     }
 
-    private static bool HasIdempotencyKey(HttpRequestHeaders headers, ProviderDefinition provider) =>
-        headers.Contains(provider.Idempotency?.Header ?? "Idempotency-Key") || headers.Contains("Idempotency-Key");
+    /// <summary>
+    /// Whether the request carries a key the provider de-duplicates on: its declared idempotency header, on a method the
+    /// declaration covers. A header of that name sent to a provider that ignores it (Slack, GitHub, Google) protects nothing.
+    /// </summary>
+    private static bool HasIdempotencyKey(HttpRequestMessage request, ProviderDefinition provider) =>
+        provider.Idempotency is { } settings
+        && settings.Methods.Contains(request.Method.Method, StringComparer.OrdinalIgnoreCase)
+        && request.Headers.Contains(settings.Header);
 }
