@@ -47,6 +47,15 @@ internal sealed class OutboundCall(
     /// <summary>Whether a request that may have reached the provider can be sent again (safe method, or an idempotency key).</summary>
     public bool MaySendAgain { get; set; }
 
+    /// <summary>
+    /// Whether the call's budget ran out while it waited for a rate-limit slot: what failed it was Mooring's own pacing,
+    /// not a provider that did not answer.
+    /// </summary>
+    public bool PacedPastBudget { get; set; }
+
+    /// <summary>When <see cref="PacedPastBudget"/>, how long until the rate limits had a slot, if the limiter knew.</summary>
+    public TimeSpan? PacedRetryAfter { get; set; }
+
     /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
     public (HttpResponseMessage Response, bool Limited)? BodyVerdict { get; set; }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Mooring.Connections;
 using Mooring.Outbound.Errors;
+using Mooring.Outbound.RateLimiting;
 using Mooring.Outbound.Telemetry;
 using Mooring.Providers;
 using Polly.CircuitBreaker;
@@ -37,6 +38,7 @@ internal sealed class CallHandler(
             CallerCancellation = cancellationToken,
         };
         request.Options.Set(OutboundRequestOptions.Call, call);
+        request.Options.Set(ProviderRateLimiter.GiveUpAtKey, time.GetUtcNow() + policy.TotalTimeout);
 
         RetryRules.AddIdempotencyKey(request, provider);
         call.MaySendAgain = RetryRules.MaySendAgain(request, provider);
@@ -74,7 +76,7 @@ internal sealed class CallHandler(
             outcome = ErrorCategoryNames.Cancelled; // the caller gave up: its cancellation goes back as it is
             throw;
         }
-        catch (Exception ex) when (Classify(ex) is { } category)
+        catch (Exception ex) when (Classify(ex, call) is { } category)
         {
             outcome = ErrorCategoryNames.Of(category);
             activity?.SetStatus(ActivityStatusCode.Error, outcome);
@@ -127,9 +129,10 @@ internal sealed class CallHandler(
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
-    private static ProviderErrorCategory? Classify(Exception exception) => exception switch
+    private static ProviderErrorCategory? Classify(Exception exception, OutboundCall call) => exception switch
     {
         BrokenCircuitException => ProviderErrorCategory.CircuitOpen,
+        TimeoutRejectedException or RateLimitWaitTooLongException when call.PacedPastBudget => ProviderErrorCategory.RateLimited,
         TimeoutRejectedException => ProviderErrorCategory.ProviderUnavailable,
         HttpRequestException => ProviderErrorCategory.Network,
         ConnectionNeedsReconnectException => ProviderErrorCategory.NeedsReconnect,
@@ -144,6 +147,10 @@ internal sealed class CallHandler(
         var message = exception switch
         {
             BrokenCircuitException => $"Mooring is not calling {name} for a while after repeated failures (circuit open); {call.Operation} was not sent",
+            RateLimitWaitTooLongException wait =>
+                $"{call.Operation} was not sent: {name}'s rate limit has no room for {wait.Wait.TotalSeconds:0.#} s, longer than its {call.Policy.TotalTimeout.TotalSeconds:0.#} s budget (Mooring paces calls to stay under the limit)",
+            TimeoutRejectedException when call.PacedPastBudget =>
+                $"{call.Operation} waited for {name}'s rate limit (Mooring paces calls to stay under it) until its {call.Policy.TotalTimeout.TotalSeconds:0.#} s budget ran out ({attempts})",
             TimeoutRejectedException => $"{name} did not answer {call.Operation} within the {call.Policy.TotalTimeout.TotalSeconds:0.#} s budget ({attempts})",
             HttpRequestException http => $"{name} could not be reached for {call.Operation}: {http.HttpRequestError} ({attempts})",
             ConnectionNeedsReconnectException => $"{name} refused the grant of connection {call.Connection.Id}; the user must connect again",
@@ -157,7 +164,7 @@ internal sealed class CallHandler(
             Operation = call.Operation,
             Category = category,
             IsRetryable = ErrorCategoryNames.IsRetryable(category),
-            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter,
+            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter ?? call.PacedRetryAfter,
             Attempts = call.Attempts,
         };
     }

@@ -24,6 +24,10 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
         }
         catch (Exception ex)
         {
+            // The next slot lies beyond the budget, or the budget's timeout (not the caller) ended the wait: the call fails
+            // as rate limited, not as a provider that did not answer.
+            call.PacedPastBudget = ex is RateLimitWaitTooLongException || (ex is OperationCanceledException && !call.CallerCancellation.IsCancellationRequested);
+            call.PacedRetryAfter = (ex as RateLimitWaitTooLongException)?.Wait;
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
 

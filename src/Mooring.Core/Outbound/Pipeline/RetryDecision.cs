@@ -36,8 +36,11 @@ internal static class RetryDecision
             return false;
         }
 
-        // Waiting longer than the budget allows only to time out: hand the answer back now, with its Retry-After.
-        var wait = ResponseSignals.RetryAfter(provider, response, time.GetUtcNow());
+        // Waiting longer than the budget allows only to time out: hand the answer back now, with its Retry-After. A rate
+        // limit answered with no Retry-After but a reset time (GitHub's 403 with x-ratelimit-remaining: 0) waits for that.
+        var now = time.GetUtcNow();
+        var wait = ResponseSignals.RetryAfter(provider, response, now)
+            ?? (ResponseSignals.IsRateLimited(provider, response) ? ResponseSignals.ResetIn(provider, response, now) : null);
         return wait is null || wait.Value < time.GetElapsedTime(time.GetTimestamp(), call.Deadline);
     }
 

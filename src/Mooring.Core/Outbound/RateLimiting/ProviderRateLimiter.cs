@@ -13,6 +13,12 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
 {
     private static readonly HttpRequestOptionsKey<LearnedLimits.Grant> GrantKey = new("Mooring.RateLimiting.Grant");
 
+    /// <summary>
+    /// The moment the request's call gives up (its budget's end), set by the outbound pipeline: a slot further away than
+    /// that is not waited for (<see cref="RateLimitWaitTooLongException"/>).
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<DateTimeOffset> GiveUpAtKey = new("Mooring.RateLimiting.GiveUpAt");
+
     private readonly IBucketStore _store;
     private readonly RequestPlanner _planner;
     private readonly TimeProvider _time;
@@ -58,7 +64,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
         }
 
         var plan = await _planner.PlanAsync(provider, connectionId, request, cancellationToken).ConfigureAwait(false);
-        var reserved = await ReserveInTurnAsync(plan, priority, cancellationToken).ConfigureAwait(false);
+        var reserved = await ReserveInTurnAsync(plan, request, priority, cancellationToken).ConfigureAwait(false);
 
         // A cancellation from here on forfeits the reserved slot (at most the horizon away) rather than give it back.
         await DelayAsync(reserved, cancellationToken).ConfigureAwait(false);
@@ -77,7 +83,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     /// Reserves the plan's buckets in the caller's turn. When no caller of this process waits on the plan's keys, the
     /// caller is first by definition and tries the store at once, without entering the queue.
     /// </summary>
-    private async ValueTask<TimeSpan> ReserveInTurnAsync(RequestPlan plan, CallPriority priority, CancellationToken cancellationToken)
+    private async ValueTask<TimeSpan> ReserveInTurnAsync(RequestPlan plan, HttpRequestMessage request, CallPriority priority, CancellationToken cancellationToken)
     {
         var keys = QueueKeys(plan);
         if (_queue.IsIdle(keys))
@@ -88,12 +94,14 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
             {
                 return take.Wait;
             }
+
+            ThrowIfPastGiveUp(request, take.Wait);
         }
 
         var waiter = _queue.Enter(keys, priority);
         try
         {
-            return await ReserveAsync(plan, waiter, cancellationToken).ConfigureAwait(false);
+            return await ReserveAsync(plan, request, waiter, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -149,7 +157,7 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     /// the slot after it while this one sleeps: a late wake-up then delays one call instead of every call behind it.
     /// Returns the wait until the reserved moment.
     /// </summary>
-    private async ValueTask<TimeSpan> ReserveAsync(RequestPlan plan, WaitQueue.Waiter waiter, CancellationToken cancellationToken)
+    private async ValueTask<TimeSpan> ReserveAsync(RequestPlan plan, HttpRequestMessage request, WaitQueue.Waiter waiter, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -161,8 +169,19 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
                 return take.Wait;
             }
 
+            ThrowIfPastGiveUp(request, take.Wait);
+
             RateLimitingLog.Waiting(_logger, plan.Provider, take.Wait);
             await DelayAsync(take.Wait - _options.ReservationHorizon, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Fails now rather than wait for a slot the call will have given up on before it comes.</summary>
+    private void ThrowIfPastGiveUp(HttpRequestMessage request, TimeSpan wait)
+    {
+        if (request.Options.TryGetValue(GiveUpAtKey, out var giveUpAt) && _time.GetUtcNow() + wait > giveUpAt)
+        {
+            throw new RateLimitWaitTooLongException(wait);
         }
     }
 

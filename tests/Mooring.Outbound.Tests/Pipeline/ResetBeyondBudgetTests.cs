@@ -1,0 +1,35 @@
+using Mooring.Outbound.Tests.Infrastructure;
+using Mooring.Providers.GitHub;
+using Mooring.Sandbox;
+
+namespace Mooring.Outbound.Tests.Pipeline;
+
+/// <summary>
+/// Without Mooring's pacing, a rate-limit answer that gives a reset time but no Retry-After (GitHub's 403 with
+/// x-ratelimit-remaining 0) is not retried when the reset lies beyond the call's budget.
+/// </summary>
+public sealed class ResetBeyondBudgetTests : OutboundTestBase
+{
+    protected override void ConfigureSandbox(SandboxOptions options)
+    {
+        options.RateLimits.Enabled = true;
+        options.RateLimits.GitHubPerHour = 1;
+    }
+
+    [Fact]
+    public async Task GitHub403WithResetAnHourAway_IsNotRetried_AndFailsAsRateLimitedWithTheResetTime()
+    {
+        var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
+        var github = Host.Get<GitHubIssuesClient>();
+        await Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask());
+        var sent = Host.Wire.Requests.Count;
+
+        var error = await Should.ThrowAsync<ProviderApiException>(
+            Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask()));
+
+        error.Category.ShouldBe(ProviderErrorCategory.RateLimited);
+        error.StatusCode.ShouldBe(403);
+        error.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.FromMinutes(50));
+        Host.Wire.Requests.Count.ShouldBe(sent + 1, "a reset an hour away is not waited for within a 30 s budget");
+    }
+}
