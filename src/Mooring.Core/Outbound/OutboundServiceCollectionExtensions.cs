@@ -54,7 +54,11 @@ public static class OutboundServiceCollectionExtensions
 
         // The attempt handler logs every request already; the factory's own per-request logging handlers would add a
         // log scope and two log calls to each.
-        var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers();
+        // Redirects are not followed: a 3xx would carry the connection's credentials in custom headers (API keys; .NET drops
+        // only Authorization) to whatever host its Location names, past the proxy's host check. It comes back as it is.
+        // No cookie container either: the pooled handler is shared by every connection's calls.
+        var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         client.AddHttpMessageHandler<CallHandler>();
         client.AddHttpMessageHandler<CredentialHandler>();
         client.AddHttpMessageHandler<AttemptHandler>();

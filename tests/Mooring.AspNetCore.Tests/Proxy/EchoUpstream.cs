@@ -40,6 +40,12 @@ internal sealed class EchoUpstream : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 body));
+            if (context.Request.Path.StartsWithSegments("/api/moved"))
+            {
+                context.Response.Redirect("/elsewhere/secret-place");
+                return;
+            }
+
             context.Response.StatusCode = context.Request.Path.StartsWithSegments("/api/teapot") ? 418 : 200;
             context.Response.Headers["X-Upstream"] = "echo";
             context.Response.Headers["Set-Cookie"] = "upstream-session=1";

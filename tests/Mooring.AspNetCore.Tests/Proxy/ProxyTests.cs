@@ -66,6 +66,16 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProvidersRedirect_ComesBackAsItIs_AndIsNotFollowedWithTheConnectionsCredentials()
+    {
+        var response = await Send(HttpMethod.Get, "/proxy/echo-1/moved");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldBe("/elsewhere/secret-place");
+        _echo.Received.ShouldHaveSingleItem().PathAndQuery.ShouldBe("/api/moved");
+    }
+
+    [Fact]
     public async Task Headers_CallersCredentialsAndHopByHopStayBehind_ProvidersCookiesDoNotComeBack()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/proxy/echo-1/things/1?expand=a&page=2")
