@@ -1,6 +1,8 @@
+using Mooring.Outbound.RequestLog;
 using Mooring.Outbound.Tests.Infrastructure;
 using Mooring.Providers.GitHub;
 using Mooring.Sandbox;
+using Mooring.Storage;
 
 namespace Mooring.Outbound.Tests.Pipeline;
 
@@ -31,5 +33,8 @@ public sealed class ResetBeyondBudgetTests : OutboundTestBase
         error.StatusCode.ShouldBe(403);
         error.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.FromMinutes(50));
         Host.Wire.Requests.Count.ShouldBe(sent + 1, "a reset an hour away is not waited for within a 30 s budget");
+        await Host.Get<RequestLogWriter>().FlushAsync(Ct);
+        var log = await Host.Get<IRequestLogStore>().QueryAsync(new RequestLogQuery { ConnectionId = connection.Id }, Ct);
+        log.ShouldContain(e => e.Status == 403 && e.ErrorCategory == "rate_limited", "a 403 that says rate limited is not logged as auth");
     }
 }

@@ -30,7 +30,7 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            Record(call, request, at, start, attempt, status, ErrorCategoryNames.OfStatus(status) is { } c ? ErrorCategoryNames.Of(c) : null);
+            Record(call, request, at, start, attempt, status, CategoryOf(call, response, status));
             return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
@@ -43,6 +43,15 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
             throw;
         }
     }
+
+    /// <summary>
+    /// The category the answer's status and headers show (its body is not read here): a 403 that its headers mark as a
+    /// rate limit (GitHub's <c>x-ratelimit-remaining: 0</c>, a <c>Retry-After</c>) is <c>rate_limited</c>, not <c>auth</c>.
+    /// </summary>
+    private static string? CategoryOf(OutboundCall call, HttpResponseMessage response, int status) =>
+        status < 400 ? null
+        : ResponseSignals.IsRateLimited(call.Provider, response) ? ErrorCategoryNames.Of(ProviderErrorCategory.RateLimited)
+        : ErrorCategoryNames.OfStatus(status) is { } category ? ErrorCategoryNames.Of(category) : null;
 
     private void Record(OutboundCall call, HttpRequestMessage request, DateTimeOffset at, long start, int attempt, int? status, string? category) =>
         log.Add(new RequestLogEntry
