@@ -19,4 +19,12 @@ public sealed record RateLimitBucket
 
     /// <summary>How many requests may be in flight at once, if the provider limits that.</summary>
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>
+    /// Limits that replace <see cref="Limit"/> for connections whose API key starts with a prefix: Stripe allows 25
+    /// requests per second to test-mode keys (<c>sk_test_</c>, <c>rk_test_</c>) and 100 to live ones. The first prefix
+    /// the key starts with applies; connections without an API key keep <see cref="Limit"/>.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyDictionary<string, int> LimitByKeyPrefix { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }

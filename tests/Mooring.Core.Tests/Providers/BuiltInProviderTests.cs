@@ -93,6 +93,7 @@ public sealed class BuiltInProviderTests
         stripe.RateLimits.Headers.RetryAfter.ShouldBe("Retry-After");
         var global = stripe.RateLimits.Buckets.ShouldHaveSingleItem();
         (global.Limit, global.Period).ShouldBe((100, TimeSpan.FromSeconds(1)));
+        global.LimitByKeyPrefix.ShouldBe(new Dictionary<string, int> { ["sk_test_"] = 25, ["rk_test_"] = 25 }, ignoreOrder: true);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         var partition = endpoint?.PartitionParameter is { } parameter
             ? await PartitionValueReader.ReadAsync(request, parameter, cancellationToken).ConfigureAwait(false)
             : null;
-        return Plan(provider, connectionId, endpoint, pattern, partition);
+        return Plan(provider, connectionId, endpoint, pattern, partition, KeyPrefix(provider, request));
     }
 
     /// <summary>The plan without a partition value, for a response whose request was not acquired through the limiter.</summary>
@@ -35,7 +35,29 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
     {
         var (endpoint, pattern) = Match(provider, request);
         var partition = endpoint?.PartitionParameter is { } parameter ? PartitionValueReader.FromQuery(request, parameter) : null;
-        return Plan(provider, connectionId, endpoint, pattern, partition);
+        return Plan(provider, connectionId, endpoint, pattern, partition, KeyPrefix(provider, request));
+    }
+
+    /// <summary>The first prefix of a bucket's <see cref="RateLimitBucket.LimitByKeyPrefix"/> that the call's API key starts with.</summary>
+    private static string? KeyPrefix(ProviderDefinition provider, HttpRequestMessage request)
+    {
+        if (!request.Options.TryGetValue(OutboundRequestOptions.Call, out var call) || call.Credentials?.ApiKey is not { } apiKey)
+        {
+            return null;
+        }
+
+        foreach (var bucket in provider.RateLimits.Buckets)
+        {
+            foreach (var prefix in bucket.LimitByKeyPrefix.Keys)
+            {
+                if (apiKey.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return prefix;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static (EndpointRateLimit? Endpoint, string? Pattern) Match(ProviderDefinition provider, HttpRequestMessage request)
@@ -50,14 +72,14 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         return (endpoint, endpoint is { PerPattern: true } ? EndpointMatcher.MatchingPattern(endpoint, request.Method.Method, path) : null);
     }
 
-    private RequestPlan Plan(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition)
+    private RequestPlan Plan(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition, string? keyPrefix)
     {
         if (partition is not null)
         {
-            return Build(provider, connectionId, endpoint, pattern, partition);
+            return Build(provider, connectionId, endpoint, pattern, partition, keyPrefix);
         }
 
-        var key = new PlanKey(provider, connectionId, endpoint, pattern);
+        var key = new PlanKey(provider, connectionId, endpoint, pattern, keyPrefix);
         if (_plans.TryGetValue(key, out var plan))
         {
             return plan;
@@ -68,7 +90,7 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
             _plans.Clear();
         }
 
-        return _plans.GetOrAdd(key, Build(provider, connectionId, endpoint, pattern, null));
+        return _plans.GetOrAdd(key, Build(provider, connectionId, endpoint, pattern, null, keyPrefix));
     }
 
     /// <summary>The path of the request relative to the API base URL, with a leading slash.</summary>
@@ -80,7 +102,7 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         return basePath.Length > 0 && path.StartsWith(basePath + "/", StringComparison.Ordinal) ? path[basePath.Length..] : path;
     }
 
-    private RequestPlan Build(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition)
+    private RequestPlan Build(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? partition, string? keyPrefix)
     {
         var key = provider.Key.ToString();
         var connectionScope = $"{key}:c:{connectionId?.Value ?? "-"}";
@@ -98,9 +120,10 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         foreach (var bucket in provider.RateLimits.Buckets)
         {
             var bucketKey = $"{Scope(bucket.Scope)}:b:{bucket.Name}";
-            if (bucket is { Limit: > 0 and var limit, Period: { } period } && period > TimeSpan.Zero)
+            var limit = keyPrefix is not null && bucket.LimitByKeyPrefix.TryGetValue(keyPrefix, out var byKey) ? byKey : bucket.Limit;
+            if (limit > 0 && bucket.Period is { } period && period > TimeSpan.Zero)
             {
-                Pace(bucketKey, limit, period, endpoint?.Cost ?? 1);
+                Pace(bucketKey, limit.Value, period, endpoint?.Cost ?? 1);
             }
 
             if (bucket.MaxConcurrency is > 0 and var max)
@@ -129,21 +152,27 @@ internal sealed class RequestPlanner(IOptions<RateLimitingOptions> options)
         return new RequestPlan(key, endpoint?.Name ?? RateLimitingConstants.DefaultResource, connectionScope, narrow, demands, concurrency, shortest);
     }
 
-    /// <summary>What a plan without a partition value depends on; the definitions by reference (records compare slowly).</summary>
-    private readonly struct PlanKey(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern) : IEquatable<PlanKey>
+    /// <summary>
+    /// What a plan without a partition value depends on (the key prefix too: a connection whose key changes from test to
+    /// live mode gets the live limit); the definitions by reference (records compare slowly).
+    /// </summary>
+    private readonly struct PlanKey(ProviderDefinition provider, ConnectionId? connectionId, EndpointRateLimit? endpoint, string? pattern, string? keyPrefix)
+        : IEquatable<PlanKey>
     {
         private readonly ProviderDefinition _provider = provider;
         private readonly ConnectionId? _connectionId = connectionId;
         private readonly EndpointRateLimit? _endpoint = endpoint;
         private readonly string? _pattern = pattern;
+        private readonly string? _keyPrefix = keyPrefix;
 
         public bool Equals(PlanKey other) =>
             ReferenceEquals(_provider, other._provider) && ReferenceEquals(_endpoint, other._endpoint)
-            && _connectionId == other._connectionId && string.Equals(_pattern, other._pattern, StringComparison.Ordinal);
+            && _connectionId == other._connectionId && string.Equals(_pattern, other._pattern, StringComparison.Ordinal)
+            && string.Equals(_keyPrefix, other._keyPrefix, StringComparison.Ordinal);
 
         public override bool Equals(object? obj) => obj is PlanKey other && Equals(other);
 
         public override int GetHashCode() =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(_provider), _connectionId, _endpoint is null ? 0 : RuntimeHelpers.GetHashCode(_endpoint), _pattern);
+            HashCode.Combine(RuntimeHelpers.GetHashCode(_provider), _connectionId, _endpoint is null ? 0 : RuntimeHelpers.GetHashCode(_endpoint), _pattern, _keyPrefix);
     }
 }

@@ -18,6 +18,14 @@ internal static class RateLimitValidator
             {
                 errors.Add(field, "must set limit and periodSeconds, or maxConcurrency");
             }
+
+            foreach (var (prefix, limit) in bucket.LimitByKeyPrefix)
+            {
+                if (prefix.Length == 0 || limit <= 0 || bucket.Period is null)
+                {
+                    errors.Add($"{field}.limitByKeyPrefix", $"'{prefix}' must be a non-empty key prefix with a positive limit, in a bucket with periodSeconds");
+                }
+            }
         }
 
         for (var i = 0; i < policy.Endpoints.Count; i++)
