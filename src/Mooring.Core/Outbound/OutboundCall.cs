@@ -57,7 +57,7 @@ internal sealed class OutboundCall(
     public TimeSpan? PacedRetryAfter { get; set; }
 
     /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
-    public (HttpResponseMessage Response, bool Limited)? BodyVerdict { get; set; }
+    public (HttpResponseMessage Response, ProviderErrorCategory? Category)? BodyVerdict { get; set; }
 
     /// <summary>How many requests were sent (a resend after a refreshed token counts).</summary>
     public int Attempts => Volatile.Read(ref _attempts);

@@ -76,6 +76,19 @@ public sealed class RetryTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task SlackGet_OkFalseWithAFailureOfSlackInAnHttp200_IsRetriedLikeA5xx()
+    {
+        // The sandbox's Slack answers this fault with HTTP 200 {"ok":false,"error":"request_timeout"}.
+        var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "channels:read");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Slack, Endpoint = "conversations.list", Kind = FaultKind.Status, StatusCode = 200, MaxHits = 1 });
+
+        using var page = await Host.DriveAsync(Host.Get<IProviderApi>().SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "conversations.list"), Ct));
+
+        page.RootElement.GetProperty("ok").GetBoolean().ShouldBeTrue();
+        Host.Wire.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Get_429WithRetryAfter_WaitsAsToldThenSucceeds()
     {
         var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "channels:read");

@@ -54,17 +54,21 @@ internal static class ProviderErrorReader
     /// Whether the answer is a rate limit by the same reading as <see cref="Read"/>, the body included: Google's 403
     /// <c>userRateLimitExceeded</c>, Slack's <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
     /// </summary>
-    public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
+    public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body) =>
+        CategoryOf(provider, response, body) == ProviderErrorCategory.RateLimited;
+
+    /// <summary>The category of a failed answer from its status, headers and body; <see langword="null"/> when it did not fail.</summary>
+    public static ProviderErrorCategory? CategoryOf(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
     {
         var shape = provider.Errors;
         var status = (int)response.StatusCode;
         if (!IsFailure(shape, status, body, out _))
         {
-            return false;
+            return null;
         }
 
         var (fields, code) = Inspect(shape, body);
-        return Categorize(provider, response, status, code, fields) == ProviderErrorCategory.RateLimited;
+        return Categorize(provider, response, status, code, fields);
     }
 
     /// <summary>An error status, or a success whose body says it failed (Slack's <c>ok:false</c>, flagged in <paramref name="okFalse"/>).</summary>

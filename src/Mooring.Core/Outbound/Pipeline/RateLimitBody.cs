@@ -4,8 +4,9 @@ using Mooring.Outbound.Errors;
 namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
-/// Rate limits that only the body tells: Google's 403 (or 400) with <c>error.errors[].reason</c>
-/// <c>userRateLimitExceeded</c>, Slack's HTTP 200 <c>{"ok":false,"error":"ratelimited"}</c>. Read through
+/// Failures that only the body tells: rate limits (Google's 403 or 400 with <c>error.errors[].reason</c>
+/// <c>userRateLimitExceeded</c>, Slack's HTTP 200 <c>{"ok":false,"error":"ratelimited"}</c>) and, in an HTTP 200, the
+/// provider's own failure (Slack's <c>ok:false</c> with <c>internal_error</c> or <c>fatal_error</c>). Read through
 /// <see cref="ProviderErrorReader"/> (the provider's <see cref="Providers.ErrorShape"/> and <c>limitedErrorCodes</c>), once
 /// per response: the rate limiter and the retry both ask.
 /// </summary>
@@ -17,41 +18,49 @@ internal static class RateLimitBody
     private const int MaxSuccessBodyBytes = 1024;
 
     /// <summary>Whether the body of <paramref name="response"/> says "rate limited"; buffers it, so that the caller still reads it.</summary>
-    public static async ValueTask<bool> IsLimitedAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<bool> IsLimitedAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await CategoryAsync(call, response, cancellationToken).ConfigureAwait(false) == ProviderErrorCategory.RateLimited;
+
+    /// <summary>
+    /// The failure category the body of <paramref name="response"/> gives, for the answers whose body is read here (a
+    /// 400 or 403 of a provider with <c>limitedErrorCodes</c>, a small 2xx of a provider with an <c>ok</c> field);
+    /// <see langword="null"/> otherwise. Buffers the body, so that the caller still reads it.
+    /// </summary>
+    public static async ValueTask<ProviderErrorCategory?> CategoryAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var provider = call.Provider;
         var status = (int)response.StatusCode;
         var length = response.Content.Headers.ContentLength;
-        var candidate = provider.RateLimits.LimitedErrorCodes.Count > 0 && length != 0 && status switch
+        var candidate = length != 0 && status switch
         {
-            400 or 403 => length is null or <= MaxErrorBodyBytes,
+            400 or 403 => provider.RateLimits.LimitedErrorCodes.Count > 0 && length is null or <= MaxErrorBodyBytes,
             >= 200 and < 300 => provider.Errors.Success is not null && length is <= MaxSuccessBodyBytes,
             _ => false,
         };
         if (!candidate)
         {
-            return false;
+            return null;
         }
 
         if (call.BodyVerdict is { } verdict && ReferenceEquals(verdict.Response, response))
         {
-            return verdict.Limited;
+            return verdict.Category;
         }
 
-        bool limited;
+        ProviderErrorCategory? category;
         try
         {
             await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
             // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
             using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            limited = ProviderErrorReader.IsRateLimited(provider, response, body.RootElement);
+            category = ProviderErrorReader.CategoryOf(provider, response, body.RootElement);
         }
         catch (Exception ex) when (ex is JsonException or HttpRequestException)
         {
-            limited = false;
+            category = null;
         }
 
-        call.BodyVerdict = (response, limited);
-        return limited;
+        call.BodyVerdict = (response, category);
+        return category;
     }
 }

@@ -28,9 +28,12 @@ internal static class RetryDecision
             return false;
         }
 
+        // The body can say it too: a rate limit (Google's 403, Slack's ok:false ratelimited), or Slack failing with HTTP 200
+        // (ok:false internal_error or fatal_error), which a safe request may try again like a 5xx.
         var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode)
             || ResponseSignals.IsRateLimited(provider, response)
-            || await RateLimitBody.IsLimitedAsync(call, response, context.CancellationToken).ConfigureAwait(false);
+            || await RateLimitBody.CategoryAsync(call, response, context.CancellationToken).ConfigureAwait(false)
+                is ProviderErrorCategory.RateLimited or ProviderErrorCategory.ProviderUnavailable;
         if (!transient)
         {
             return false;
