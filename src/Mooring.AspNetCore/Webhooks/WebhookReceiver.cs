@@ -30,9 +30,9 @@ internal sealed partial class WebhookReceiver(
         ConnectionId? connection = null;
         if (http.Request.RouteValues["connection"] is string segment)
         {
-            if (!ConnectionId.TryParse(segment, out var id, out _))
+            if (!ConnectionId.TryParse(segment, out var id, out var problem))
             {
-                await RefuseAsync(http, provider.Key.Value, WebhookRejection.UnknownProvider).ConfigureAwait(false);
+                await RefuseAsync(http, provider.Key.Value, WebhookRejection.UnknownConnection("The connection path segment is not a connection id: " + problem)).ConfigureAwait(false);
                 return;
             }
 
