@@ -148,25 +148,6 @@ public sealed class WebhookReceiveTests
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Theory]
-    [InlineData("conn!bad", "contains '!'")]
-    [InlineData("c123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789", "at most 128")]
-    public async Task Post_MalformedConnectionSegment_Is404UnknownConnectionNamingTheProblemAndCounts(string segment, string problem)
-    {
-        await using var app = await WebhookApp.StartAsync(null, "--Mooring:Webhooks:Workers=0");
-        using var received = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "Mooring.Webhooks", "mooring.webhooks.received");
-
-        var response = await app.PostStripeAsync(WebhookApp.StripeEvent("evt_seg"), path: "/webhooks/stripe/" + segment);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var text = await response.Content.ReadAsStringAsync(Ct);
-        text.ShouldContain("unknown_connection");
-        text.ShouldContain("connection path segment");
-        text.ShouldContain(problem);
-        (await app.AllEventsAsync()).ShouldBeEmpty();
-        received.GetMeasurementSnapshot().ShouldContain(m => (string?)m.Tags["reason"] == "unknown_connection" && (string?)m.Tags["provider"] == "stripe");
-    }
-
     [Fact]
     public async Task Post_SlackUrlVerification_AnswersTheChallengeAndStoresNothing()
     {
