@@ -8,12 +8,13 @@ using Mooring.Webhooks;
 namespace Mooring.AspNetCore.Webhooks;
 
 /// <summary>
-/// <c>POST /webhooks/{provider}/{connection?}</c>: reads the raw body, verifies it, stores the event durably (group commit)
+/// <c>POST /webhooks/{provider}/{connection?}</c>: reads the raw body, verifies it, checks that a connection in the path is
+/// one of the provider's (<see cref="WebhookConnections"/>), stores the event durably (group commit)
 /// and only then answers 200. A refusal answers 4xx with a reason and stores nothing; a store failure answers 503 so
 /// that the provider retries.
 /// </summary>
 internal sealed partial class WebhookReceiver(
-    ReceivingProviders providers, WebhookInbox inbox, WebhookMetrics metrics, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
+    ReceivingProviders providers, WebhookConnections connections, WebhookInbox inbox, WebhookMetrics metrics, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookReceiver> logger)
 {
     public async Task ReceiveAsync(HttpContext http)
     {
@@ -30,9 +31,9 @@ internal sealed partial class WebhookReceiver(
         ConnectionId? connection = null;
         if (http.Request.RouteValues["connection"] is string segment)
         {
-            if (!ConnectionId.TryParse(segment, out var id, out _))
+            if (!ConnectionId.TryParse(segment, out var id, out var problem))
             {
-                await RefuseAsync(http, provider.Key.Value, WebhookRejection.UnknownProvider).ConfigureAwait(false);
+                await RefuseAsync(http, provider.Key.Value, WebhookRejection.UnknownConnection("The connection path segment is not a connection id: " + problem)).ConfigureAwait(false);
                 return;
             }
 
@@ -72,10 +73,12 @@ internal sealed partial class WebhookReceiver(
 
     private async Task StoreAsync(HttpContext http, ReceivingProvider provider, Storage.WebhookEventRecord webhookEvent, long started)
     {
+        WebhookRejection? unknown;
         bool isNew;
         try
         {
-            isNew = await inbox.AcceptAsync(webhookEvent, http.RequestAborted).ConfigureAwait(false);
+            unknown = webhookEvent.ConnectionId is { } id ? await connections.CheckAsync(provider.Key, id, http.RequestAborted).ConfigureAwait(false) : null;
+            isNew = unknown is null && await inbox.AcceptAsync(webhookEvent, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -84,6 +87,13 @@ internal sealed partial class WebhookReceiver(
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = "5";
             await http.Response.WriteAsJsonAsync(new WebhookAnswer("error", "store_unavailable", "The event could not be stored; retry later."), http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (unknown is not null)
+        {
+            Log.Refused(logger, provider.Key.Value, unknown.Code);
+            await RefuseAsync(http, provider.Key.Value, unknown).ConfigureAwait(false);
             return;
         }
 

@@ -25,6 +25,7 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<WebhookHandoff>();
         services.TryAddSingleton<WebhookWriteGate>();
         services.TryAddSingleton<ReceivingProviders>();
+        services.TryAddSingleton<WebhookConnections>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<WebhookHandlerRegistry>();

@@ -18,4 +18,7 @@ internal sealed record WebhookRejection(int StatusCode, string Code, string Reas
     public static readonly WebhookRejection MalformedBody = new(400, "malformed_body", "The body is not the JSON the provider sends.");
     public static readonly WebhookRejection TooLarge = new(413, "body_too_large", "The body is larger than the configured limit.");
     public static readonly WebhookRejection UnknownProvider = new(404, "unknown_provider", "No webhook endpoint is configured for this provider.");
+
+    /// <summary>The optional connection path segment (<c>/webhooks/{provider}/{connection}</c>) names no connection of the provider; <paramref name="reason"/> says why.</summary>
+    public static WebhookRejection UnknownConnection(string reason) => new(404, "unknown_connection", reason);
 }

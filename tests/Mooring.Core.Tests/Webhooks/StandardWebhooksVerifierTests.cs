@@ -36,6 +36,29 @@ public sealed class StandardWebhooksVerifierTests
         Verifier("webhook", Secret).Verify(Of(Body, ("webhook-id", "msg_1"), ("webhook-timestamp", T.ToString()), ("webhook-signature", header)), Now).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("v1,%%%")]
+    [InlineData("v1,")]
+    [InlineData("v1")]
+    [InlineData("v2,abc")]
+    [InlineData("v1,AAAA")]
+    public void Verify_MalformedEntryBesideAValidV1_IsSkippedAndTheDeliveryAccepted(string garbage)
+    {
+        var header = $"{garbage} {Sign.StandardWebhooks(Secret, "msg_1", T, Body)}";
+
+        Verifier("webhook", Secret).Verify(Of(Body, ("webhook-id", "msg_1"), ("webhook-timestamp", T.ToString()), ("webhook-signature", header)), Now).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("v1,%%% v2,abc v1", "malformed_signature")]
+    [InlineData("v1,%%% v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "signature_mismatch")]
+    public void Verify_OnlyMalformedEntries_IsRefusedWithTheRightReason(string header, string code)
+    {
+        var result = Should.NotThrow(() => Verifier("webhook", Secret).Verify(Of(Body, ("webhook-id", "msg_1"), ("webhook-timestamp", T.ToString()), ("webhook-signature", header)), Now));
+
+        result.ShouldNotBeNull().Code.ShouldBe(code);
+    }
+
     [Fact]
     public void Verify_IdChanged_StaleOrForged_IsRefused()
     {

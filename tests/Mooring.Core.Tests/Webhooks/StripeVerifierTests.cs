@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mooring.Providers;
 using Mooring.Webhooks;
 using Stripe;
@@ -112,6 +113,31 @@ public sealed class StripeVerifierTests
         Verifier(Secret).Verify(Of(Body, ("Stripe-Signature", many)), Now).ShouldBe(WebhookRejection.MalformedSignature);
         Verifier(Secret).Verify(Of(Body, ("Stripe-Signature", huge)), Now).ShouldBe(WebhookRejection.MalformedSignature);
         Verifier(Secret).Verify(Of(Body), Now).ShouldBe(WebhookRejection.MissingSignature);
+    }
+
+    [Theory]
+    [InlineData("garbage,{0}")]
+    [InlineData("{0},=,,foo=bar")]
+    [InlineData("v1=zz00,{0}")]
+    [InlineData("v1=0123,{0},v0=abc")]
+    [InlineData("t=abc,{0}")]
+    public void Verify_MalformedPartBesideAValidV1_IsSkippedAndTheDeliveryAccepted(string template)
+    {
+        var header = string.Format(CultureInfo.InvariantCulture, template, Sign.Stripe(Secret, T, Body));
+
+        Verifier(Secret).Verify(Of(Body, ("Stripe-Signature", header)), Now).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("garbage,foo=bar", "missing_timestamp")]
+    [InlineData("t=abc,v1=zz", "malformed_timestamp")]
+    [InlineData("t=1800000000,garbage,v1=zz,v1=0123", "malformed_signature")]
+    [InlineData("t=1800000000,garbage,v1=0000000000000000000000000000000000000000000000000000000000000000", "signature_mismatch")]
+    public void Verify_OnlyMalformedParts_IsRefusedWithTheReasonForWhatIsMissing(string header, string code)
+    {
+        var result = Should.NotThrow(() => Verifier(Secret).Verify(Of(Body, ("Stripe-Signature", header)), Now));
+
+        result.ShouldNotBeNull().Code.ShouldBe(code);
     }
 
     [Fact]

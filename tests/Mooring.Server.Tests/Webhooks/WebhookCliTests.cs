@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +8,7 @@ using Mooring.Storage;
 
 namespace Mooring.Server.Tests.Webhooks;
 
-/// <summary><c>mooring webhooks list | show | replay</c>, and start-up checks of the webhook settings.</summary>
+/// <summary><c>mooring webhooks list | show | replay | deliveries replay</c>, and start-up checks of the webhook settings.</summary>
 public sealed class WebhookCliTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -16,10 +17,10 @@ public sealed class WebhookCliTests
     public async Task ListShowReplay_WorkOnTheStoreTheServerUses()
     {
         var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
-        var deadId = await SeedAsync(args);
+        var (deadId, _, _) = await SeedAsync(args);
 
         var list = await CliRun.RunAsync(["webhooks", "list", "--status", "dead", .. args]);
-        var show = await CliRun.RunAsync(["webhooks", "show", deadId.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args]);
+        var show = await CliRun.RunAsync(["webhooks", "show", Id(deadId), .. args]);
         var nothing = await CliRun.RunAsync(["webhooks", "replay", .. args]);
         var one = await CliRun.RunAsync(["webhooks", "replay", "--id", "999999", .. args]);
         var replay = await CliRun.RunAsync(["webhooks", "replay", "--all", .. args]);
@@ -31,9 +32,65 @@ public sealed class WebhookCliTests
         show.Output.ShouldContain("handler exploded");
         show.Output.ShouldContain("""{"id":"evt_dead"}""");
         nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
-        one.Output.ShouldContain("Replayed 0 event(s).");
+        one.ExitCode.ShouldBe(1, one.Output + one.Error);
+        one.Output.ShouldContain("There is no webhook event 999999.");
         replay.Output.ShouldContain("Replayed 1 event(s).");
         after.Output.ShouldContain("evt_dead");
+    }
+
+    [Fact]
+    public async Task Replay_EventNotFailedOrDead_ExitsOneNamingTheIdAndWhy_AndReplaysTheOthers()
+    {
+        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
+        var (deadId, okId, _) = await SeedAsync(args);
+
+        var run = await CliRun.RunAsync(["webhooks", "replay", "--id", Id(okId), "--id", Id(deadId), .. args]);
+
+        run.ExitCode.ShouldBe(1, run.Output + run.Error);
+        run.Output.ShouldContain($"Event {okId} is completed; only failed or dead events can be replayed.");
+        run.Output.ShouldContain("Replayed 1 event(s).");
+    }
+
+    [Fact]
+    public async Task ShowAndList_PrintTheAttemptLogAndPageWithBefore()
+    {
+        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
+        var (deadId, okId, deliveryId) = await SeedAsync(args);
+
+        var show = await CliRun.RunAsync(["webhooks", "show", Id(okId), .. args]);
+        var first = await CliRun.RunAsync(["webhooks", "list", "--limit", "1", .. args]);
+        var next = await CliRun.RunAsync(["webhooks", "list", "--before", Id(okId), .. args]);
+
+        show.ExitCode.ShouldBe(0, show.Error);
+        show.Output.ShouldContain($"delivery {deliveryId} to http://app.test/hooks: dead after 1 attempt(s)");
+        show.Output.ShouldContain("  attempt 1 at ");
+        show.Output.ShouldContain("HTTP 503 in 12.5 ms app said no");
+        first.Output.ShouldContain("evt_ok");
+        first.Output.ShouldNotContain("evt_dead");
+        first.Output.ShouldContain($"--before {okId}");
+        next.ExitCode.ShouldBe(0, next.Error);
+        next.Output.ShouldContain("evt_dead");
+        next.Output.ShouldNotContain("evt_ok");
+        deadId.ShouldBeLessThan(okId);
+    }
+
+    [Fact]
+    public async Task DeliveriesReplay_PutsDeadDeliveriesBack_AndNamesIdsItCannot()
+    {
+        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
+        var (_, _, deliveryId) = await SeedAsync(args);
+
+        var nothing = await CliRun.RunAsync(["webhooks", "deliveries", "replay", .. args]);
+        var missing = await CliRun.RunAsync(["webhooks", "deliveries", "replay", "--id", "999999", .. args]);
+        var one = await CliRun.RunAsync(["webhooks", "deliveries", "replay", "--id", Id(deliveryId), .. args]);
+        var all = await CliRun.RunAsync(["webhooks", "deliveries", "replay", "--all", .. args]);
+
+        nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
+        missing.ExitCode.ShouldBe(1, missing.Output + missing.Error);
+        missing.Output.ShouldContain("1 of the named deliveries do not exist or are not failed or dead.");
+        one.ExitCode.ShouldBe(0, one.Output + one.Error);
+        one.Output.ShouldContain("Replayed 1 delivery(ies).");
+        all.Output.ShouldContain("Replayed 0 delivery(ies).");
     }
 
     [Theory]
@@ -51,19 +108,28 @@ public sealed class WebhookCliTests
         run.Error.ShouldNotContain("whatever-secret");
     }
 
-    private static async Task<long> SeedAsync(string[] args)
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Two events: one dead, one completed whose forwarding delivery was given up after one attempt (HTTP 503).</summary>
+    private static async Task<(long DeadId, long OkId, long DeliveryId)> SeedAsync(string[] args)
     {
         using var host = ServerHost.BuildCommandHost(args);
         await host.StartAsync(Ct);
         var store = host.Services.GetRequiredService<IWebhookEventStore>();
+        var deliveries = host.Services.GetRequiredService<IWebhookDeliveryStore>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         WebhookEventRecord Event(string id) => new() { Provider = ProviderKey.Parse("stripe"), EventId = id, ReceivedAt = now, Body = Encoding.UTF8.GetBytes($$"""{"id":"{{id}}"}""") };
         await store.AppendAsync([Event("evt_dead"), Event("evt_ok")], Ct);
         var leased = await store.LeaseAsync("test", now, TimeSpan.FromMinutes(1), 10, Ct);
         var dead = leased.Single(e => e.EventId == "evt_dead");
+        var ok = leased.Single(e => e.EventId == "evt_ok");
         await store.FailAsync(dead.Id, "test", "InvalidOperationException: handler exploded", null, Ct);
-        await store.CompleteAsync([new WebhookCompletion(leased.Single(e => e.EventId == "evt_ok").Id)], "test", now, Ct);
+        var delivery = new WebhookDeliveryRecord { WebhookEventId = ok.Id, Target = "http://app.test/hooks", MessageId = "msg_ok", CreatedAt = now };
+        await store.CompleteAsync([new WebhookCompletion(ok.Id, null, (tx, ct) => deliveries.EnqueueAsync(tx, delivery, ct))], "test", now, Ct);
+        var sent = (await deliveries.LeaseAsync("sender", now, TimeSpan.FromMinutes(1), 10, Ct)).Single();
+        var attempt = new WebhookDeliveryAttempt { DeliveryId = sent.Id, Attempt = 1, At = now, StatusCode = 503, DurationMs = 12.5, Error = "app said no" };
+        await deliveries.RecordAttemptAsync(sent.Id, "sender", attempt, delivered: false, retryAt: null, Ct);
         await host.StopAsync(Ct);
-        return dead.Id;
+        return (dead.Id, ok.Id, sent.Id);
     }
 }

@@ -178,6 +178,8 @@ public sealed class WebhookProcessingTests
             new ConnectionCredentials { AccessToken = "sk_test_x" },
             Ct);
 
+        await WebhookConnectionSegmentTests.CreateConnectionAsync(app, "conn-explicit", "stripe");
+
         await app.PostStripeAsync(WebhookApp.StripeEvent("evt_acct", account: "acct_42"));
         await app.PostStripeAsync(WebhookApp.StripeEvent("evt_other", account: "acct_unknown"));
         await app.PostStripeAsync(WebhookApp.StripeEvent("evt_path"), path: "/webhooks/stripe/conn-explicit");

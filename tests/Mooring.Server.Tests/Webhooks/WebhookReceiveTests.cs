@@ -91,7 +91,8 @@ public sealed class WebhookReceiveTests
         { "forged", "t={now},v1=" + new string('a', 64), 401, "signature_mismatch" },
         { "stale", "stale", 401, "timestamp_outside_tolerance" },
         { "future", "future", 401, "timestamp_outside_tolerance" },
-        { "malformed", "t=yesterday,v1=xyz", 400, "malformed_signature" },
+        { "malformed", "t={now},v1=xyz", 400, "malformed_signature" },
+        { "bad-timestamp", "t=yesterday,v1=xyz", 400, "malformed_timestamp" },
         { "missing", string.Empty, 401, "missing_signature" },
     };
 

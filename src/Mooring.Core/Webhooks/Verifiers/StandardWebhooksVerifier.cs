@@ -3,7 +3,8 @@ namespace Mooring.Webhooks.Verifiers;
 /// <summary>
 /// Standard Webhooks (and Svix, with <c>svix-</c> headers): <c>webhook-signature: v1,&lt;base64&gt; v1,&lt;base64&gt;</c>, each the
 /// HMAC-SHA256 of <c>{webhook-id}.{webhook-timestamp}.{body}</c> under the base64-decoded <c>whsec_</c> secret; the timestamp
-/// must be within the tolerance either way. Signatures of other versions are ignored.
+/// must be within the tolerance either way. As in the official libraries, entries of other versions and v1 entries that are not
+/// base64 of a digest are skipped; the delivery is accepted when any v1 entry matches.
 /// </summary>
 internal sealed class StandardWebhooksVerifier(HmacKeys keys, string idHeader, string signatureHeader, string timestampHeader, TimeSpan tolerance) : IWebhookVerifier
 {
@@ -22,23 +23,22 @@ internal sealed class StandardWebhooksVerifier(HmacKeys keys, string idHeader, s
             return problem;
         }
 
-        Span<byte> candidates = stackalloc byte[WebhookConstants.MaxSignatures * keys.Size];
+        // One slot more than the limit, so that a well-formed signature beyond it is noticed and refused.
+        Span<byte> candidates = stackalloc byte[(WebhookConstants.MaxSignatures + 1) * keys.Size];
         var count = 0;
         var span = header.AsSpan();
         foreach (var range in span.Split(' '))
         {
             var part = span[range];
-            if (part.IsEmpty || !part.StartsWith("v1,"))
+            if (!part.StartsWith("v1,") || !Signatures.TryBase64(part[3..], candidates.Slice(count * keys.Size, keys.Size)))
             {
                 continue;
             }
 
-            if (count == WebhookConstants.MaxSignatures || !Signatures.TryBase64(part[3..], candidates.Slice(count * keys.Size, keys.Size)))
+            if (++count > WebhookConstants.MaxSignatures)
             {
                 return WebhookRejection.MalformedSignature;
             }
-
-            count++;
         }
 
         if (count == 0)
