@@ -145,6 +145,12 @@ public sealed class OutboundHost : IAsyncDisposable
             CancellationToken.None);
     }
 
+    /// <summary>The first issue of the sandbox's seeded GitHub repository, listed through the pipeline (one request).</summary>
+    public Task<List<Mooring.Providers.GitHub.GitHubIssue>> FirstGitHubIssueAsync(ConnectionId connectionId) =>
+        DriveAsync(Get<Mooring.Providers.GitHub.GitHubIssuesClient>()
+            .ListIssuesAsync(connectionId, "octo-org", "octo-repo", "all", TestContext.Current.CancellationToken)
+            .Take(1).ToListAsync(TestContext.Current.CancellationToken).AsTask());
+
     /// <summary>
     /// Awaits <paramref name="work"/> while moving Mooring's clock on by 100 ms steps, so that backoffs, Retry-After
     /// waits and timeouts elapse without real waiting. The clock stands still while a request is on the wire, so that

@@ -1,5 +1,4 @@
 using Mooring.Outbound.Tests.Infrastructure;
-using Mooring.Providers.GitHub;
 using Mooring.Providers.Slack;
 using Mooring.Sandbox;
 
@@ -45,12 +44,10 @@ public sealed class RateLimitBudgetTests : OutboundTestBase
     public async Task GitHubPrimaryLimitSpent_NextCallFailsAtOnceUnsentAsRateLimited_WithTheResetTime()
     {
         var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
-        var github = Host.Get<GitHubIssuesClient>();
-        await Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask());
+        await Host.FirstGitHubIssueAsync(connection.Id); // spends the limit of one request per hour
         var sent = Host.Wire.Requests.Count;
 
-        var error = await Should.ThrowAsync<ProviderApiException>(
-            Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask()));
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.FirstGitHubIssueAsync(connection.Id));
 
         error.Category.ShouldBe(ProviderErrorCategory.RateLimited);
         error.RetryAfter.ShouldNotBeNull().ShouldBeGreaterThan(TimeSpan.FromMinutes(50));

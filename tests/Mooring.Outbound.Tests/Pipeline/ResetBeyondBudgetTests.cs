@@ -1,6 +1,5 @@
 using Mooring.Outbound.RequestLog;
 using Mooring.Outbound.Tests.Infrastructure;
-using Mooring.Providers.GitHub;
 using Mooring.Sandbox;
 using Mooring.Storage;
 
@@ -22,12 +21,10 @@ public sealed class ResetBeyondBudgetTests : OutboundTestBase
     public async Task GitHub403WithResetAnHourAway_IsNotRetried_AndFailsAsRateLimitedWithTheResetTime()
     {
         var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
-        var github = Host.Get<GitHubIssuesClient>();
-        await Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask());
+        await Host.FirstGitHubIssueAsync(connection.Id); // spends the limit of one request per hour
         var sent = Host.Wire.Requests.Count;
 
-        var error = await Should.ThrowAsync<ProviderApiException>(
-            Host.DriveAsync(github.ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).Take(1).ToListAsync(Ct).AsTask()));
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.FirstGitHubIssueAsync(connection.Id));
 
         error.Category.ShouldBe(ProviderErrorCategory.RateLimited);
         error.StatusCode.ShouldBe(403);
