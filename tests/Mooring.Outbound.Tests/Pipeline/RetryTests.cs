@@ -89,6 +89,20 @@ public sealed class RetryTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task StripeGet_ShouldRetryFalseOnA408_IsNotRetried()
+    {
+        // A 408 is transient by its status, but Stripe's "Stripe-Should-Retry: false" (which the sandbox sends with it) wins.
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 408, MaxHits = 1 });
+
+        var error = await Should.ThrowAsync<ProviderApiException>(
+            Host.DriveAsync(Host.Get<IProviderApi>().SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers"), Ct)));
+
+        error.StatusCode.ShouldBe(408);
+        Host.Wire.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Get_429WithRetryAfter_WaitsAsToldThenSucceeds()
     {
         var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "channels:read");
