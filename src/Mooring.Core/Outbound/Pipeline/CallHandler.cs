@@ -132,7 +132,8 @@ internal sealed class CallHandler(
     private static ProviderErrorCategory? Classify(Exception exception, OutboundCall call) => exception switch
     {
         BrokenCircuitException => ProviderErrorCategory.CircuitOpen,
-        TimeoutRejectedException or RateLimitWaitTooLongException when call.PacedPastBudget => ProviderErrorCategory.RateLimited,
+        RateLimitWaitTooLongException => ProviderErrorCategory.RateLimited, // also from the resend after a refreshed token
+        TimeoutRejectedException when call.PacedPastBudget => ProviderErrorCategory.RateLimited,
         TimeoutRejectedException => ProviderErrorCategory.ProviderUnavailable,
         HttpRequestException => ProviderErrorCategory.Network,
         ConnectionNeedsReconnectException => ProviderErrorCategory.NeedsReconnect,
@@ -164,7 +165,7 @@ internal sealed class CallHandler(
             Operation = call.Operation,
             Category = category,
             IsRetryable = ErrorCategoryNames.IsRetryable(category),
-            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter ?? call.PacedRetryAfter,
+            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter ?? (exception as RateLimitWaitTooLongException)?.Wait ?? call.PacedRetryAfter,
             Attempts = call.Attempts,
         };
     }
