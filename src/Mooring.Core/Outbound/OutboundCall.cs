@@ -53,9 +53,6 @@ internal sealed class OutboundCall(
     /// </summary>
     public bool PacedPastBudget { get; set; }
 
-    /// <summary>When <see cref="PacedPastBudget"/>, how long until the rate limits had a slot, if the limiter knew.</summary>
-    public TimeSpan? PacedRetryAfter { get; set; }
-
     /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
     public (HttpResponseMessage Response, ProviderErrorCategory? Category)? BodyVerdict { get; set; }
 

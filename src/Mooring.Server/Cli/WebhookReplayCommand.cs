@@ -18,7 +18,7 @@ internal static class WebhookReplayCommand
         var all = new Option<bool>("--all") { Description = "Replay every failed and dead event." };
         return StoreCommand.Create("replay", "Put failed or dead events back in the queue (the running server processes them).", [ids, all], async (parse, services, console, ct) =>
         {
-            var chosen = parse.GetValue(ids) ?? [];
+            var chosen = (parse.GetValue(ids) ?? []).Distinct().ToArray();
             if (chosen.Length == 0 && !parse.GetValue(all))
             {
                 console.WriteLine("Name the events to replay with --id, or pass --all.");
@@ -34,7 +34,7 @@ internal static class WebhookReplayCommand
             }
 
             var replayable = new List<long>();
-            foreach (var id in chosen.Distinct())
+            foreach (var id in chosen)
             {
                 var found = await store.GetAsync(id, ct).ConfigureAwait(false);
                 if (found is { Status: WebhookEventStatus.Failed or WebhookEventStatus.Dead })
@@ -51,7 +51,7 @@ internal static class WebhookReplayCommand
 
             var replayed = replayable.Count == 0 ? 0 : await store.ReplayAsync(replayable, now, ct).ConfigureAwait(false);
             console.WriteLine($"Replayed {replayed} event(s).");
-            return replayable.Count == chosen.Distinct().Count() ? 0 : 1;
+            return replayable.Count == chosen.Length ? 0 : 1;
         });
     }
 }

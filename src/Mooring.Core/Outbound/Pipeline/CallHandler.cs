@@ -165,7 +165,7 @@ internal sealed class CallHandler(
             Operation = call.Operation,
             Category = category,
             IsRetryable = ErrorCategoryNames.IsRetryable(category),
-            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter ?? (exception as RateLimitWaitTooLongException)?.Wait ?? call.PacedRetryAfter,
+            RetryAfter = (exception as BrokenCircuitException)?.RetryAfter ?? (exception as RateLimitWaitTooLongException)?.Wait,
             Attempts = call.Attempts,
         };
     }

@@ -24,10 +24,9 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
         }
         catch (Exception ex)
         {
-            // The next slot lies beyond the budget, or the budget's timeout (not the caller) ended the wait: the call fails
-            // as rate limited, not as a provider that did not answer.
-            call.PacedPastBudget = ex is RateLimitWaitTooLongException || (ex is OperationCanceledException && !call.CallerCancellation.IsCancellationRequested);
-            call.PacedRetryAfter = (ex as RateLimitWaitTooLongException)?.Wait;
+            // The budget's timeout (not the caller) ended the wait: the call fails as rate limited, not as a provider that did
+            // not answer. (A slot known to lie beyond the budget fails with RateLimitWaitTooLongException, which says so itself.)
+            call.PacedPastBudget = ex is OperationCanceledException && !call.CallerCancellation.IsCancellationRequested;
             return Outcome.FromException<HttpResponseMessage>(ex);
         }
 
