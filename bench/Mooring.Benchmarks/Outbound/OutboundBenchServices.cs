@@ -33,10 +33,8 @@ internal sealed class OutboundBenchServices
     /// <summary>A client of the connection, through the whole pipeline.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<OutboundBenchServices> StartAsync(Uri baseUrl, bool requestLog, Action<IServiceCollection>? configure = null)
-    {
-        var directory = Directory.CreateTempSubdirectory("mooring-bench-outbound-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public static Task<OutboundBenchServices> StartAsync(Uri baseUrl, bool requestLog, Action<IServiceCollection>? configure = null) =>
+        StartAsync(requestLog, configure, "upstream", ApiKey, new()
         {
             ["Mooring:Providers:upstream:displayName"] = "Upstream",
             ["Mooring:Providers:upstream:apiBaseUrl"] = baseUrl.AbsoluteUri,
@@ -44,8 +42,18 @@ internal sealed class OutboundBenchServices
             ["Mooring:Providers:upstream:apiKey:location"] = "Header",
             ["Mooring:Providers:upstream:apiKey:name"] = "Authorization",
             ["Mooring:Providers:upstream:apiKey:format"] = "Bearer {key}",
-            ["Mooring:Outbound:RequestLog:Enabled"] = requestLog ? "true" : "false",
-        }).AddEnvironmentVariables("MOORING_BENCH_").Build();
+        });
+
+    /// <summary>An API-key connection of a built-in provider whose API is served at <paramref name="baseUrl"/> (the sandbox).</summary>
+    public static Task<OutboundBenchServices> StartBuiltInAsync(string provider, Uri baseUrl, string apiKey, bool requestLog, Action<IServiceCollection>? configure = null) =>
+        StartAsync(requestLog, configure, provider, apiKey, new() { [$"Mooring:Providers:{provider}:apiBaseUrl"] = baseUrl.AbsoluteUri });
+
+    private static async Task<OutboundBenchServices> StartAsync(
+        bool requestLog, Action<IServiceCollection>? configure, string providerKey, string apiKey, Dictionary<string, string?> settings)
+    {
+        var directory = Directory.CreateTempSubdirectory("mooring-bench-outbound-").FullName;
+        settings["Mooring:Outbound:RequestLog:Enabled"] = requestLog ? "true" : "false";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).AddEnvironmentVariables("MOORING_BENCH_").Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddMooringCore(o => o.Keys["k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         services.AddMooringProviderCatalog(configuration);
@@ -60,10 +68,10 @@ internal sealed class OutboundBenchServices
             await hosted.StartAsync(CancellationToken.None); // the request log writer
         }
 
-        var id = ConnectionId.Parse("bench-upstream");
+        var id = ConnectionId.Parse($"bench-{providerKey}");
         await provider.GetRequiredService<IConnectionVault>().CreateAsync(
-            new Connection { Id = id, Provider = ProviderKey.Parse("upstream"), AuthMode = AuthMode.ApiKey },
-            new ConnectionCredentials { ApiKey = ApiKey },
+            new Connection { Id = id, Provider = ProviderKey.Parse(providerKey), AuthMode = AuthMode.ApiKey },
+            new ConnectionCredentials { ApiKey = apiKey },
             CancellationToken.None);
         var client = await provider.GetRequiredService<IProviderHttpClientFactory>().CreateClientAsync(id, CallPriority.Interactive, CancellationToken.None);
         return new OutboundBenchServices(provider, directory, client);

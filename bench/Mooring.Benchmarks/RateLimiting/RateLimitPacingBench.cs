@@ -9,7 +9,8 @@ namespace Mooring.Benchmarks.RateLimiting;
 
 /// <summary>
 /// <c>ratelimit-pacing [seconds=60] [callers=8]</c>: (a) Stripe's live-key 100/s enforced by the sandbox, paced from the
-/// definition; (b) 100/s known only from response headers (IETF fields, then X-RateLimit-*), paced from what was learnt.
+/// definition; (b) 100/s known only from response headers (IETF fields, then X-RateLimit-*), paced from what was learnt;
+/// (c) as (a), through the whole call pipeline of a Stripe connection (retries, request log and all).
 /// Real clock, loopback. Prints a Markdown table for bench/RESULTS.md.
 /// </summary>
 internal static class RateLimitPacingBench
@@ -29,6 +30,12 @@ internal static class RateLimitPacingBench
             var stripe = Definition("stripe") with { ApiBaseUrl = sandbox.AddressOf(SandboxProvider.Stripe) };
             var result = await PacingRun.RunAsync(NewLimiter(), stripe, http, () => Get(stripe, "v1/customers?limit=1", "sk_live_bench"), callers, duration);
             Print("(a) sandbox Stripe, sk_live_ 100/s", "definition (100/s)", callers, result);
+        }
+
+        await using (var sandbox = await SandboxHost.StartAsync(new SandboxOptions { StripeApiKey = "sk_live_bench" }))
+        {
+            var result = await PipelinePacingRun.RunAsync(sandbox.AddressOf(SandboxProvider.Stripe), "sk_live_bench", "v1/customers?limit=1", callers, duration);
+            Print("(c) sandbox Stripe, sk_live_ 100/s, whole pipeline", "definition (100/s)", callers, result);
         }
 
         foreach (var ietf in new[] { true, false })
