@@ -51,6 +51,7 @@ public sealed class BuiltInProviderTests
         oauth.TokenResponse.UserToken.ShouldNotBeNull().AccessToken.ShouldBe("/authed_user/access_token");
         slack.Errors.Success.ShouldBe("/ok");
         slack.Errors.Code.ShouldBe("/error");
+        slack.Errors.ExpiredTokenCodes.ShouldBe(["token_expired"]); // not invalid_auth, token_revoked: the grant is gone
         slack.Pagination.Style.ShouldBe(PaginationStyle.BodyCursor);
         slack.Pagination.CursorParameter.ShouldBe("cursor");
         slack.Pagination.NextCursor.ShouldBe("/response_metadata/next_cursor");
