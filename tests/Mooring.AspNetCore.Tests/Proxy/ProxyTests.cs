@@ -10,6 +10,7 @@ using Mooring.AspNetCore.Proxy;
 using Mooring.AspNetCore.Tests.Infrastructure;
 using Mooring.Connections;
 using Mooring.Sandbox;
+using Mooring.Testing;
 
 namespace Mooring.AspNetCore.Tests.Proxy;
 
