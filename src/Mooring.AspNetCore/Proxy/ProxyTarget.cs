@@ -1,8 +1,11 @@
+using Mooring.Providers;
+
 namespace Mooring.AspNetCore.Proxy;
 
 /// <summary>
 /// Where a proxied request goes: the provider's API base URL and the caller's path under it, never anywhere else.
-/// A path that could climb out of the base URL or name another host is refused before anything is sent.
+/// A path that could climb out of the base URL or name another host is refused before anything is sent; the outbound
+/// pipeline then checks the host again, as for any call (<see cref="ProviderHosts"/>).
 /// </summary>
 internal static class ProxyTarget
 {
@@ -51,9 +54,6 @@ internal static class ProxyTarget
             return null;
         }
 
-        var sameOrigin = string.Equals(target.Scheme, root.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(target.Authority, root.Authority, StringComparison.OrdinalIgnoreCase)
-            && string.IsNullOrEmpty(target.UserInfo);
-        return sameOrigin && target.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal) ? target : null;
+        return ProviderHosts.SameOrigin(target, root) && target.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal) ? target : null;
     }
 }

@@ -21,7 +21,9 @@ public interface IProviderHttpClientFactory
 
     /// <summary>
     /// The handler behind <see cref="CreateClientAsync"/>, for SDKs that take a handler instead of a client (Octokit's
-    /// <c>HttpClientAdapter</c>). Requests must carry absolute URIs on the provider's host.
+    /// <c>HttpClientAdapter</c>). Requests must carry absolute URIs on the provider's hosts (its API base URL's, or one of
+    /// its <see cref="Providers.ProviderDefinition.CredentialHosts"/>); a request elsewhere, a redirect the SDK follows
+    /// included, fails unsent with a <see cref="ProviderApiException"/> of category <see cref="ProviderErrorCategory.Validation"/>.
     /// </summary>
     HttpMessageHandler CreateHandler(ConnectionId connectionId, CallPriority priority);
 }

@@ -53,8 +53,8 @@ internal sealed class OutboundCall(
     /// </summary>
     public bool PacedPastBudget { get; set; }
 
-    /// <summary>What <see cref="Pipeline.RateLimitBody"/> read from the last answer's body, so that it is read once.</summary>
-    public (HttpResponseMessage Response, ProviderErrorCategory? Category)? BodyVerdict { get; set; }
+    /// <summary>What <see cref="Pipeline.BodySignals"/> read from the last answer's body, so that it is read once.</summary>
+    public (HttpResponseMessage Response, Errors.ErrorVerdict? Verdict)? BodyVerdict { get; set; }
 
     /// <summary>How many requests were sent (a resend after a refreshed token counts).</summary>
     public int Attempts => Volatile.Read(ref _attempts);

@@ -143,7 +143,7 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, Connection
 
     /// <summary>A next-page URL must stay on the provider's API host: a Link header cannot send the credentials elsewhere.</summary>
     private static Uri SameOrigin(Uri next, Uri baseAddress, OutboundCall call) =>
-        Uri.Compare(next, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+        ProviderHosts.SameOrigin(next, baseAddress)
             ? next
             : throw new InvalidOperationException($"{call.Provider.Key} {call.Operation}: the next page is on another host ({next.Host}); not followed.");
 }

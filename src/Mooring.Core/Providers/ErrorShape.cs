@@ -29,4 +29,12 @@ public sealed record ErrorShape
 
     /// <summary>A link to documentation about the error.</summary>
     public string? DocumentationUrl { get; init; }
+
+    /// <summary>
+    /// Error codes (read through the pointers above) that mean "the access token expired", whatever the status: like a
+    /// 401, they make Mooring refresh an OAuth token once and send the request again (Slack's <c>token_expired</c>,
+    /// answered with HTTP 200 when a rotating token has expired).
+    /// </summary>
+    /// <value>The default value is empty: only a 401 refreshes.</value>
+    public IReadOnlyList<string> ExpiredTokenCodes { get; init; } = [];
 }

@@ -37,6 +37,15 @@ public sealed record ProviderDefinition
     /// <summary>The base URL that relative API paths are resolved against.</summary>
     public Uri? ApiBaseUrl { get; init; }
 
+    /// <summary>
+    /// Hosts besides the <see cref="ApiBaseUrl"/>'s that a connection's credentials may be sent to, each <c>host</c> or
+    /// <c>host:port</c> (Google's APIs share one token across <c>gmail.googleapis.com</c>, <c>www.googleapis.com</c>, …).
+    /// The outbound pipeline refuses, unsent, a request to any other host, and one over plain http to a host that is not
+    /// loopback.
+    /// </summary>
+    /// <value>The default value is empty: only the API base URL's host and port.</value>
+    public IReadOnlyList<string> CredentialHosts { get; init; } = [];
+
     /// <summary>Headers sent with every API call, such as an API version header.</summary>
     public IReadOnlyDictionary<string, string> DefaultRequestHeaders { get; init; } = EmptyHeaders;
 

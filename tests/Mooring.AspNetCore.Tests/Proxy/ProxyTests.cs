@@ -10,6 +10,7 @@ using Mooring.AspNetCore.Proxy;
 using Mooring.AspNetCore.Tests.Infrastructure;
 using Mooring.Connections;
 using Mooring.Sandbox;
+using Mooring.Testing;
 
 namespace Mooring.AspNetCore.Tests.Proxy;
 
@@ -27,9 +28,14 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
     {
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, TimeProvider = new FakeTimeProvider() }, cancellationToken: Ct);
         _echo = await EchoUpstream.StartAsync();
+        var slack = _sandbox.AddressOf(SandboxProvider.Slack);
         _mooring = await MooringTestHost.StartAsync(fixture.Idp, settings: new()
         {
             ["Mooring:Providers:stripe:apiBaseUrl"] = _sandbox.AddressOf(SandboxProvider.Stripe).AbsoluteUri,
+            ["Mooring:Providers:slack:apiBaseUrl"] = new Uri(slack, "api/").AbsoluteUri,
+            ["Mooring:Providers:slack:oauth2:tokenUrl"] = new Uri(slack, "api/oauth.v2.access").AbsoluteUri,
+            ["Mooring:OAuth:Clients:slack:ClientId"] = _sandbox.Control.Options.DefaultClientId,
+            ["Mooring:OAuth:Clients:slack:ClientSecret"] = _sandbox.Control.Options.DefaultClientSecret,
             ["Mooring:Providers:echo:displayName"] = "Echo",
             ["Mooring:Providers:echo:apiBaseUrl"] = _echo.BaseAddress.AbsoluteUri,
             ["Mooring:Providers:echo:authModes:0"] = "ApiKey",
@@ -63,6 +69,30 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
         var list = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         list.GetProperty("object").GetString().ShouldBe("list");
         list.GetProperty("data").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task SlackTokenExpired_InHttp200_IsRefreshedOnce_AndTheCallerGetsTheResendsAnswer()
+    {
+        var token = _sandbox.Control.IssueToken(SandboxProvider.Slack, "channels:read");
+        await _mooring.Get<IConnectionVault>().CreateAsync(
+            new Connection
+            {
+                Id = ConnectionId.Parse("slack-1"), Provider = ProviderKey.Parse("slack"), AuthMode = AuthMode.OAuth2,
+                ExpiresAt = _mooring.Time.GetUtcNow().AddDays(30),
+            },
+            new ConnectionCredentials { AccessToken = token.AccessToken, RefreshToken = token.RefreshToken, TokenType = "Bearer" },
+            Ct);
+        ((FakeTimeProvider)_sandbox.Control.Options.TimeProvider).Advance(TimeSpan.FromHours(13)); // Slack's tokens last 12 hours
+
+        // (Not chat.postMessage: its pacing, one per second per channel, would hold the resend on this host's fake clock.)
+        var response = await Send(HttpMethod.Get, "/proxy/slack-1/conversations.list?limit=2");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        body.GetProperty("ok").GetBoolean().ShouldBeTrue(body.ToString());
+        body.GetProperty("channels").GetArrayLength().ShouldBe(2);
+        _mooring.Logs.GetSnapshot().Count(r => r.Message.StartsWith("Refreshed the token of slack connection slack-1", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]

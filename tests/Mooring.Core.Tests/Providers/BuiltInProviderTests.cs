@@ -51,6 +51,7 @@ public sealed class BuiltInProviderTests
         oauth.TokenResponse.UserToken.ShouldNotBeNull().AccessToken.ShouldBe("/authed_user/access_token");
         slack.Errors.Success.ShouldBe("/ok");
         slack.Errors.Code.ShouldBe("/error");
+        slack.Errors.ExpiredTokenCodes.ShouldBe(["token_expired"]); // not invalid_auth, token_revoked: the grant is gone
         slack.Pagination.Style.ShouldBe(PaginationStyle.BodyCursor);
         slack.Pagination.CursorParameter.ShouldBe("cursor");
         slack.Pagination.NextCursor.ShouldBe("/response_metadata/next_cursor");
@@ -166,6 +167,17 @@ public sealed class BuiltInProviderTests
         calendar.Webhooks!.Scheme.ShouldBe(WebhookSignatureScheme.GoogleChannelToken);
         calendar.Webhooks.SignatureHeader.ShouldBe("X-Goog-Channel-Token");
         calendar.RateLimits.Buckets.ShouldContain(b => b.Name == "per-user" && b.Limit == 600);
+
+        // One Google token serves the APIs on several hosts, and no others.
+        foreach (var definition in new[] { mail, calendar })
+        {
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("https://gmail.googleapis.com/upload/gmail/v1/users/me/messages/send")).ShouldBeTrue();
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("https://www.googleapis.com/calendar/v3/calendars/primary/events")).ShouldBeTrue();
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("https://openidconnect.googleapis.com/v1/userinfo")).ShouldBeTrue();
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("http://www.googleapis.com/calendar/v3/")).ShouldBeFalse();
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("https://www.googleapis.com:8443/calendar/v3/")).ShouldBeFalse();
+            ProviderHosts.MayReceiveCredentials(definition, new Uri("https://googleapis.com.evil.example/")).ShouldBeFalse();
+        }
     }
 
     [Fact]

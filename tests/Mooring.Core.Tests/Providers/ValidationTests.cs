@@ -91,6 +91,19 @@ public sealed class ValidationTests
         errors.ShouldHaveSingleItem().ShouldBe("Provider 'acme': oauth2.issuer is required when oauth2.discovery is true");
     }
 
+    [Theory]
+    [InlineData("https://files.acme.example")]
+    [InlineData("files.acme.example/upload")]
+    [InlineData("user@files.acme.example")]
+    [InlineData("files.acme.example:notaport")]
+    [InlineData(" ")]
+    public void Load_CredentialHostThatIsNotAHost_IsRejected(string entry)
+    {
+        var (_, errors) = CatalogFactory.Load(("Mooring:Providers:stripe:credentialHosts:0", "files.stripe.com"), ("Mooring:Providers:stripe:credentialHosts:1", entry));
+
+        errors.ShouldHaveSingleItem().ShouldBe($"Provider 'stripe': credentialHosts[1] is not a host name or host:port (no scheme or path): '{entry}'");
+    }
+
     [Fact]
     public void Load_MissingDefinitionDirectory_IsReported()
     {

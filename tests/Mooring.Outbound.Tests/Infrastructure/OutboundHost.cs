@@ -222,7 +222,9 @@ public sealed class WireRecorder
     public bool HasRequestYoungerThan(TimeSpan age) =>
         _inFlight.Values.Any(start => age == TimeSpan.MaxValue || System.Diagnostics.Stopwatch.GetElapsedTime(start) < age);
 
-    public HttpMessageHandler CreateHandler() => new Recording(this) { InnerHandler = new SocketsHttpHandler() };
+    /// <summary>The recorder over a primary handler set up as Mooring's own: no redirects followed, no cookies.</summary>
+    public HttpMessageHandler CreateHandler() =>
+        new Recording(this) { InnerHandler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } };
 
     private sealed class Recording(WireRecorder recorder) : DelegatingHandler
     {

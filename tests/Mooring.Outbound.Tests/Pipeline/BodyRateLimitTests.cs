@@ -52,7 +52,7 @@ public sealed class BodyRateLimitTests : OutboundTestBase
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         response.Headers.TryAddWithoutValidation("Retry-After", "3");
 
-        (await RateLimitBody.IsLimitedAsync(call, response, Ct)).ShouldBe(limited);
+        (await BodySignals.IsLimitedAsync(call, response, Ct)).ShouldBe(limited);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json, "the body is still there for the caller");
     }
 }

@@ -55,10 +55,13 @@ internal static class ProviderErrorReader
     /// <c>userRateLimitExceeded</c>, Slack's <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
     /// </summary>
     public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body) =>
-        CategoryOf(provider, response, body) == ProviderErrorCategory.RateLimited;
+        VerdictOf(provider, response, body)?.Category == ProviderErrorCategory.RateLimited;
 
-    /// <summary>The category of a failed answer from its status, headers and body; <see langword="null"/> when it did not fail.</summary>
-    public static ProviderErrorCategory? CategoryOf(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
+    /// <summary>
+    /// What a failed answer says, from its status, headers and body: its category, and whether its code is one of the
+    /// provider's <see cref="ErrorShape.ExpiredTokenCodes"/>; <see langword="null"/> when it did not fail.
+    /// </summary>
+    public static ErrorVerdict? VerdictOf(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body)
     {
         var shape = provider.Errors;
         var status = (int)response.StatusCode;
@@ -68,7 +71,7 @@ internal static class ProviderErrorReader
         }
 
         var (fields, code) = Inspect(shape, body);
-        return Categorize(provider, response, status, code, fields);
+        return new ErrorVerdict(Categorize(provider, response, status, code, fields), Lists(shape.ExpiredTokenCodes, code, fields));
     }
 
     /// <summary>An error status, or a success whose body says it failed (Slack's <c>ok:false</c>, flagged in <paramref name="okFalse"/>).</summary>
@@ -86,8 +89,7 @@ internal static class ProviderErrorReader
 
     private static ProviderErrorCategory Categorize(ProviderDefinition provider, HttpResponseMessage response, int status, string? code, Fields fields)
     {
-        var limited = provider.RateLimits.LimitedErrorCodes;
-        if (ResponseSignals.IsRateLimited(provider, response) || (code is not null && limited.Contains(code)) || (fields.Code is { } c && limited.Contains(c)))
+        if (ResponseSignals.IsRateLimited(provider, response) || Lists(provider.RateLimits.LimitedErrorCodes, code, fields))
         {
             return ProviderErrorCategory.RateLimited;
         }
@@ -95,6 +97,12 @@ internal static class ProviderErrorReader
         if (code is not null && ErrorExplanations.NeedsReconnect.Contains(code))
         {
             return ProviderErrorCategory.NeedsReconnect;
+        }
+
+        // An expired token that the one refresh did not cure: refused like a 401 after it.
+        if (Lists(provider.Errors.ExpiredTokenCodes, code, fields))
+        {
+            return ProviderErrorCategory.Auth;
         }
 
         if (code is not null && ErrorExplanations.NotFound.Contains(code))
@@ -128,6 +136,10 @@ internal static class ProviderErrorReader
             ? $"{name} {verb} {failure.Operation}: {what}{decline}{attempts}"
             : $"{name} {verb} {failure.Operation}: {what}{decline} ({why}){attempts}";
     }
+
+    /// <summary>Whether <paramref name="codes"/> (a list of the definition) holds the answer's code or reason.</summary>
+    private static bool Lists(IReadOnlyList<string> codes, string? code, Fields fields) =>
+        codes.Count > 0 && ((code is not null && codes.Contains(code)) || (fields.Code is { } c && codes.Contains(c)));
 
     /// <summary>A code unless it is only the HTTP status again (Google's <c>error.code</c> 403, GitHub's <c>status</c> "404").</summary>
     private static string? NonNumeric(string? code) => code is not null && !code.All(char.IsAsciiDigit) ? code : null;

@@ -15,7 +15,8 @@ namespace Mooring.Outbound.Pipeline;
 /// provider's idempotency key (before any retry, so every attempt carries the same one), buffers the body so that it
 /// can be sent again, opens the call's activity, runs the call through its provider's Polly pipeline
 /// (<see cref="CallPipelines"/>), counts the call, and turns failures without a response (open circuit, budget spent,
-/// network) into a <see cref="ProviderApiException"/>.
+/// network) into a <see cref="ProviderApiException"/>. A request to a host that may not receive the connection's
+/// credentials (<see cref="ProviderHosts.MayReceiveCredentials"/>) is refused before any of that.
 /// </summary>
 internal sealed class CallHandler(
     ConnectionCache connections, IProviderCatalog catalog, CallPipelines pipelines, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
@@ -37,6 +38,14 @@ internal sealed class CallHandler(
         {
             CallerCancellation = cancellationToken,
         };
+
+        // The connection's credentials go to the provider's own hosts only, whoever built the URL (a caller's absolute
+        // URL, a redirect an SDK follows itself): checked once per call, before any attempt, wait or circuit count.
+        if (request.RequestUri is not { } target || !ProviderHosts.MayReceiveCredentials(provider, target))
+        {
+            throw ForeignHost.Refusal(call, request.RequestUri);
+        }
+
         request.Options.Set(OutboundRequestOptions.Call, call);
         request.Options.Set(ProviderRateLimiter.GiveUpAtKey, time.GetUtcNow() + policy.TotalTimeout);
 
@@ -116,8 +125,7 @@ internal sealed class CallHandler(
         }
 
         var path = uri.AbsolutePath;
-        if (apiBase is null || uri.Port != apiBase.Port || !string.Equals(uri.Scheme, apiBase.Scheme, StringComparison.Ordinal)
-            || !string.Equals(uri.IdnHost, apiBase.IdnHost, StringComparison.OrdinalIgnoreCase))
+        if (apiBase is null || !ProviderHosts.SameOrigin(uri, apiBase))
         {
             return path;
         }

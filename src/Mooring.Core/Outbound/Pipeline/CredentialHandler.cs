@@ -11,8 +11,9 @@ namespace Mooring.Outbound.Pipeline;
 /// <summary>
 /// Puts the connection's credentials on each request: a fresh OAuth access token from <see cref="ITokenManager"/>,
 /// or the API key or basic credentials where the provider definition says. A 401 on an OAuth token that had not
-/// expired refreshes it once (single-flight across callers) and sends the request again with the new one, paced by the
-/// rate limiter like any request sent.
+/// expired, or an answer whose body carries one of the provider's <c>expiredTokenCodes</c> (Slack's HTTP 200
+/// <c>token_expired</c>), refreshes it once (single-flight across callers) and sends the request again with the new
+/// one, paced by the rate limiter like any request sent. The second answer is the caller's, whatever it says.
 /// </summary>
 internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache connections, IServiceProvider services) : DelegatingHandler
 {
@@ -40,7 +41,8 @@ internal sealed class CredentialHandler(ITokenManager tokens, ConnectionCache co
         var token = await tokens.GetAccessTokenAsync(connectionId, cancellationToken).ConfigureAwait(false);
         SetBearer(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        if (response.StatusCode != HttpStatusCode.Unauthorized
+            && !await BodySignals.IsTokenExpiredAsync(call, response, cancellationToken).ConfigureAwait(false))
         {
             return response;
         }

@@ -47,7 +47,7 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
     {
         if (limiter is ProviderRateLimiter local)
         {
-            var limitedByBody = await RateLimitBody.IsLimitedAsync(call, response, cancellationToken).ConfigureAwait(false);
+            var limitedByBody = await BodySignals.IsLimitedAsync(call, response, cancellationToken).ConfigureAwait(false);
             local.Observe(call.Provider, call.Connection.Id, request, response, limitedByBody);
         }
         else

@@ -32,7 +32,7 @@ internal static class RetryDecision
         // (ok:false internal_error or fatal_error), which a safe request may try again like a 5xx.
         var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode)
             || ResponseSignals.IsRateLimited(provider, response)
-            || await RateLimitBody.CategoryAsync(call, response, context.CancellationToken).ConfigureAwait(false)
+            || await BodySignals.CategoryAsync(call, response, context.CancellationToken).ConfigureAwait(false)
                 is ProviderErrorCategory.RateLimited or ProviderErrorCategory.ProviderUnavailable;
         if (!transient)
         {

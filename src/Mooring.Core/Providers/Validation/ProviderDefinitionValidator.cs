@@ -12,6 +12,7 @@ internal static class ProviderDefinitionValidator
         ValidateIcon(definition.Icon, errors);
         Rules.Url(errors, "docsUrl", definition.DocsUrl);
         Rules.Url(errors, "apiBaseUrl", definition.ApiBaseUrl);
+        ValidateCredentialHosts(definition.CredentialHosts, errors);
         Rules.Headers(errors, "defaultRequestHeaders", definition.DefaultRequestHeaders);
         ValidateAuthModes(definition, errors);
         RateLimitValidator.Validate(definition.RateLimits, errors);
@@ -31,6 +32,17 @@ internal static class ProviderDefinitionValidator
         if (!Uri.TryCreate(icon, UriKind.Absolute, out var url) || !Rules.IsSecureUrl(url))
         {
             errors.Add("icon", "is neither an absolute https URL nor a data:image/… URI");
+        }
+    }
+
+    private static void ValidateCredentialHosts(IReadOnlyList<string> hosts, DefinitionErrors errors)
+    {
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (!ProviderHosts.TryParse(hosts[i], out _))
+            {
+                errors.Add($"credentialHosts[{i}]", $"is not a host name or host:port (no scheme or path): '{hosts[i]}'");
+            }
         }
     }
 

@@ -33,9 +33,7 @@ internal static class Rules
     }
 
     public static bool IsSecureUrl(Uri value) =>
-        value.IsAbsoluteUri &&
-        (value.Scheme == Uri.UriSchemeHttps || (value.Scheme == Uri.UriSchemeHttp && value.IsLoopback)) &&
-        !string.IsNullOrEmpty(value.Host);
+        value.IsAbsoluteUri && ProviderHosts.IsSecureScheme(value) && !string.IsNullOrEmpty(value.Host);
 
     /// <summary>A JSON pointer (RFC 6901): empty for the whole document, else '/' then segments with only ~0 and ~1 escapes.</summary>
     public static void Pointer(DefinitionErrors errors, string field, string? value, bool required = false)

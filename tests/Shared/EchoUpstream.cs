@@ -7,9 +7,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Mooring.AspNetCore.Tests.Proxy;
+namespace Mooring.Testing;
 
-/// <summary>A provider API on real loopback HTTP that records what reached it and answers with headers a proxy must filter.</summary>
+/// <summary>
+/// A provider API on real loopback HTTP that records what reached it and answers with headers a proxy must filter;
+/// <c>/api/moved</c> redirects to <see cref="RedirectTo"/>.
+/// </summary>
 internal sealed class EchoUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -23,6 +26,9 @@ internal sealed class EchoUpstream : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public ConcurrentQueue<ReceivedRequest> Received { get; } = new();
+
+    /// <summary>Where <c>/api/moved</c> redirects to: a path on this host by default, or another host's URL.</summary>
+    public string RedirectTo { get; set; } = "/elsewhere/secret-place";
 
     public static async Task<EchoUpstream> StartAsync()
     {
@@ -42,7 +48,7 @@ internal sealed class EchoUpstream : IAsyncDisposable
                 body));
             if (context.Request.Path.StartsWithSegments("/api/moved"))
             {
-                context.Response.Redirect("/elsewhere/secret-place");
+                context.Response.Redirect(upstream.RedirectTo);
                 return;
             }
 

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Mooring.Outbound.Errors;
+
+namespace Mooring.Outbound.Pipeline;
+
+/// <summary>
+/// What only the body tells: rate limits (Google's 403 or 400 with <c>error.errors[].reason</c>
+/// <c>userRateLimitExceeded</c>, Slack's HTTP 200 <c>{"ok":false,"error":"ratelimited"}</c>), in an HTTP 200 the
+/// provider's own failure (Slack's <c>ok:false</c> with <c>internal_error</c> or <c>fatal_error</c>), and an expired
+/// access token (Slack's HTTP 200 <c>token_expired</c>). Read through <see cref="ProviderErrorReader"/> (the provider's
+/// <see cref="Providers.ErrorShape"/>, <c>limitedErrorCodes</c> and <c>expiredTokenCodes</c>), once per response: the
+/// credentials, the rate limiter and the retry all ask. The headers' counterpart is <see cref="ResponseSignals"/>.
+/// </summary>
+internal static class BodySignals
+{
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    // An ok:false answer is a few dozen bytes; a larger success body is not read here.
+    private const int MaxSuccessBodyBytes = 1024;
+
+    /// <summary>Whether the body of <paramref name="response"/> says "rate limited"; buffers it, so that the caller still reads it.</summary>
+    public static async ValueTask<bool> IsLimitedAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.Category == ProviderErrorCategory.RateLimited;
+
+    /// <summary>
+    /// Whether the body of <paramref name="response"/> carries one of the provider's <c>expiredTokenCodes</c>; reads
+    /// nothing for a provider that declares none. Buffers the body, so that the caller still reads it.
+    /// </summary>
+    public static async ValueTask<bool> IsTokenExpiredAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        call.Provider.Errors.ExpiredTokenCodes.Count > 0
+        && (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.TokenExpired == true;
+
+    /// <summary>
+    /// The failure category the body of <paramref name="response"/> gives, for the answers whose body is read here;
+    /// <see langword="null"/> otherwise. Buffers the body, so that the caller still reads it.
+    /// </summary>
+    public static async ValueTask<ProviderErrorCategory?> CategoryAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.Category;
+
+    /// <summary>
+    /// What the body says, for the answers whose body is read here (a 400 or 403 of a provider with
+    /// <c>limitedErrorCodes</c> or <c>expiredTokenCodes</c>, a small 2xx of a provider with an <c>ok</c> field);
+    /// <see langword="null"/> otherwise.
+    /// </summary>
+    private static async ValueTask<ErrorVerdict?> VerdictAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var provider = call.Provider;
+        var status = (int)response.StatusCode;
+        var length = response.Content.Headers.ContentLength;
+        var candidate = length != 0 && status switch
+        {
+            400 or 403 => (provider.RateLimits.LimitedErrorCodes.Count > 0 || provider.Errors.ExpiredTokenCodes.Count > 0)
+                && length is null or <= MaxErrorBodyBytes,
+            >= 200 and < 300 => provider.Errors.Success is not null && length is <= MaxSuccessBodyBytes,
+            _ => false,
+        };
+        if (!candidate)
+        {
+            return null;
+        }
+
+        if (call.BodyVerdict is { } verdict && ReferenceEquals(verdict.Response, response))
+        {
+            return verdict.Verdict;
+        }
+
+        ErrorVerdict? read;
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
+            using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            read = ProviderErrorReader.VerdictOf(provider, response, body.RootElement);
+        }
+        catch (Exception ex) when (ex is JsonException or HttpRequestException)
+        {
+            read = null;
+        }
+
+        call.BodyVerdict = (response, read);
+        return read;
+    }
+}
