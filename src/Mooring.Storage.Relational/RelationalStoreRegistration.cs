@@ -15,6 +15,7 @@ internal static class RelationalStoreRegistration
         services.AddSingleton<IOAuthStateStore, RelationalOAuthStateStore>();
         services.AddSingleton<IWebhookEventStore, RelationalWebhookEventStore>();
         services.AddSingleton<IWebhookDeliveryStore, RelationalWebhookDeliveryStore>();
+        services.AddSingleton<IWebhookChannelStore, RelationalWebhookChannelStore>();
         services.AddSingleton<IRequestLogStore, RelationalRequestLogStore>();
         services.AddSingleton<ISyncStore, RelationalSyncStore>();
         services.AddSingleton<ISyncRecordStore, RelationalSyncRecordStore>();

@@ -181,6 +181,19 @@ internal static class Schema
             DROP INDEX ix_webhook_events_status;
             CREATE INDEX ix_webhook_events_failed ON webhook_events (status, id) WHERE status IN ('failed', 'dead');
             """),
+        new(5, "webhook channels: push notification channels (Google) with their token hash, connection and expiry", _ => """
+            CREATE TABLE webhook_channels (
+                provider TEXT NOT NULL,
+                channel_id TEXT NOT NULL,
+                token_hash TEXT NULL,
+                connection_id TEXT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (provider, channel_id)
+            );
+            CREATE INDEX ix_webhook_channels_connection ON webhook_channels (connection_id);
+            CREATE INDEX ix_webhook_channels_expires ON webhook_channels (expires_at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

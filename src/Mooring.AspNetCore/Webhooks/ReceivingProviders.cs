@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
+using Mooring.AspNetCore.Webhooks.Channels;
 using Mooring.Connections;
 using Mooring.Providers;
 using Mooring.Webhooks;
@@ -22,7 +23,8 @@ internal sealed class ReceivingProviders(IOptions<WebhookOptions> options, IProv
                 var key = ProviderKey.Parse(p.Key.ToLowerInvariant());
                 var settings = catalog.Get(key).Webhooks!;
                 var verifier = WebhookVerifierFactory.Create(settings, p.Value.Secrets, WebhookHmac.Read(p.Value.Hmac).Settings);
-                return new ReceivingProvider(key, verifier, new WebhookEventReader(key, settings));
+                var channelHeader = WebhookChannelRules.UsesChannels(settings.Scheme) ? WebhookVerifierFactory.GoogleChannelHeader(settings) : null;
+                return new ReceivingProvider(key, verifier, new WebhookEventReader(key, settings), channelHeader);
             },
             StringComparer.OrdinalIgnoreCase);
 }

@@ -6,7 +6,8 @@ using Mooring.Webhooks;
 namespace Mooring.AspNetCore.Webhooks;
 
 /// <summary>
-/// Whether the connection named by <c>/webhooks/{provider}/{connection}</c> exists and belongs to the provider. It is asked
+/// Whether the connection an event is attributed to (named by <c>/webhooks/{provider}/{connection}</c>, or the connection
+/// of its channel) exists and belongs to the provider. It is asked
 /// only once the signature is verified, and each answer is kept for a minute (at most <see cref="MaxEntries"/> of them),
 /// so that a provider's steady stream costs no query per webhook; a connection deleted meanwhile is accepted for up to a minute.
 /// </summary>
@@ -14,7 +15,7 @@ internal sealed class WebhookConnections(IConnectionStore connections, TimeProvi
 {
     private const int MaxEntries = 10_000;
     private static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
-    private static readonly WebhookRejection NotThisProviders = WebhookRejection.UnknownConnection("No connection of this provider has the id in the path.");
+    private static readonly WebhookRejection NotThisProviders = WebhookRejection.UnknownConnection("No connection of this provider has the id that the path or the channel names.");
     private readonly ConcurrentDictionary<ConnectionId, (DateTimeOffset Until, ProviderKey? Provider)> _known = new();
 
     /// <summary>The refusal, or <see langword="null"/> when <paramref name="id"/> is a connection of <paramref name="provider"/>; a store failure throws.</summary>

@@ -11,7 +11,6 @@ internal static class WebhookDefaults
         ["slack"] = "team_id",
         ["stripe"] = "account_id",
         ["github"] = "installation_id",
-        ["google-calendar"] = "channel_id",
     };
 
     public const string ForwardingHttpClientName = "Mooring.Webhooks.Forwarding";

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mooring.AspNetCore.Management;
+using Mooring.AspNetCore.Webhooks.Channels;
 using Mooring.Connections;
 using Mooring.Storage;
 
 namespace Mooring.AspNetCore.Webhooks;
 
-/// <summary><c>/api/webhooks</c>: list and inspect events with their deliveries, replay one or all failed and dead ones.</summary>
+/// <summary><c>/api/webhooks</c>: list and inspect events with their deliveries, replay one or all failed and dead ones; the channels (<see cref="WebhookChannelEndpoints"/>).</summary>
 internal static class WebhookManagementEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -18,6 +19,7 @@ internal static class WebhookManagementEndpoints
         group.MapPost("/events/{id:long}/replay", ReplayOneAsync);
         group.MapPost("/events/replay", ReplayAllAsync);
         group.MapPost("/deliveries/replay", ReplayDeliveriesAsync);
+        WebhookChannelEndpoints.Map(group);
     }
 
     private static async Task<IResult> ListAsync(IWebhookEventStore store, string? provider, string? status, string? type, long? before, int? limit, CancellationToken cancellationToken)

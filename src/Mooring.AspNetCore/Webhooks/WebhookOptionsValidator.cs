@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mooring.AspNetCore.Webhooks.Channels;
 using Mooring.Connections;
 using Mooring.Providers;
 using Mooring.Webhooks;
@@ -54,7 +55,7 @@ internal sealed class WebhookOptionsValidator(IProviderCatalog catalog) : IValid
             return;
         }
 
-        if (provider.Secrets.Count == 0)
+        if (provider.Secrets.Count == 0 && !WebhookChannelRules.UsesChannels(scheme))
         {
             errors.Add($"{prefix}:Secrets: at least one secret is required to verify {key} webhooks.");
         }
@@ -71,6 +72,8 @@ internal sealed class WebhookOptionsValidator(IProviderCatalog catalog) : IValid
         {
             errors.Add($"{prefix}:Hmac: {hmacError}");
         }
+
+        WebhookChannelValidator.Validate(errors, prefix, scheme, provider);
     }
 
     private static void Range(List<string> errors, string setting, int value, int min, int max)

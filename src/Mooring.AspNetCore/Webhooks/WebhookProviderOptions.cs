@@ -5,11 +5,19 @@ public sealed class WebhookProviderOptions
 {
     /// <summary>
     /// The signing secrets (Stripe <c>whsec_…</c>, Slack signing secret, GitHub webhook secret, Standard Webhooks
-    /// <c>whsec_…</c>, Shopify client secret, Google channel token). A delivery signed with any of them is accepted, so
-    /// that a secret can be rotated without downtime: add the new one, switch the provider, remove the old one.
+    /// <c>whsec_…</c>, Shopify client secret). A delivery signed with any of them is accepted, so that a secret can be
+    /// rotated without downtime: add the new one, switch the provider, remove the old one. For Google push channels they
+    /// are the shared channel tokens: the tokens accepted for a registered channel that has no token of its own.
     /// </summary>
-    /// <value>The default value is empty; at least one is required.</value>
+    /// <value>The default value is empty; at least one is required, except for Google push channels.</value>
     public List<string> Secrets { get; set; } = [];
+
+    /// <summary>
+    /// Push notification channels known from configuration, by channel id (Google push channels only); more are
+    /// registered at run time through <see cref="IWebhookChannelRegistry"/> or <c>POST /api/webhooks/channels</c>.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public Dictionary<string, WebhookChannelOptions> Channels { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The parameters of the generic <c>Hmac</c> scheme; ignored by other schemes.</summary>
     /// <value>The default value is HMAC-SHA256 in hex without prefix.</value>

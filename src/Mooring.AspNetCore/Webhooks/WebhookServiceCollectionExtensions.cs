@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Mooring.AspNetCore.Webhooks.Channels;
 using Mooring.Providers;
 using Mooring.Webhooks;
 
@@ -26,6 +27,8 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<WebhookWriteGate>();
         services.TryAddSingleton<ReceivingProviders>();
         services.TryAddSingleton<WebhookConnections>();
+        services.TryAddSingleton<WebhookChannels>();
+        services.TryAddSingleton<IWebhookChannelRegistry, WebhookChannelRegistry>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<WebhookHandlerRegistry>();

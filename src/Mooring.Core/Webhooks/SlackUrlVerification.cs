@@ -9,11 +9,11 @@ namespace Mooring.Webhooks;
 /// </summary>
 internal static class SlackUrlVerification
 {
-    public static string? Challenge(WebhookSettings settings, JsonElement body) =>
+    public static WebhookHandshake? Challenge(WebhookSettings settings, JsonElement body) =>
         settings.Scheme == WebhookSignatureScheme.SlackV0 &&
         body.ValueKind == JsonValueKind.Object &&
         body.TryGetProperty("type", out var type) && type.ValueEquals("url_verification") &&
         body.TryGetProperty("challenge", out var challenge) && challenge.ValueKind == JsonValueKind.String
-            ? challenge.GetString()
+            ? new WebhookHandshake("url_verification", "text/plain", challenge.GetString()!)
             : null;
 }

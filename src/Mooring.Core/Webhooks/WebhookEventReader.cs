@@ -46,7 +46,13 @@ internal sealed class WebhookEventReader
             var root = document?.RootElement;
             if (root is { } json && SlackUrlVerification.Challenge(_settings, json) is { } challenge)
             {
-                return WebhookReadResult.Handshake(challenge);
+                return WebhookReadResult.Answered(challenge);
+            }
+
+            var eventType = WebhookLocation.Read(_settings.EventType, request, root);
+            if (GoogleChannelSync.Handshake(_settings, eventType) is { } sync)
+            {
+                return WebhookReadResult.Answered(sync);
             }
 
             var eventId = WebhookLocation.Read(_settings.EventId, request, root);
@@ -65,7 +71,7 @@ internal sealed class WebhookEventReader
             {
                 Provider = _provider,
                 EventId = eventId,
-                EventType = Truncate(WebhookLocation.Read(_settings.EventType, request, root)),
+                EventType = Truncate(eventType),
                 AccountRef = account ?? Truncate(WebhookLocation.Read(_settings.AccountReference, request, root)),
                 ConnectionId = connection,
                 ReceivedAt = receivedAt,

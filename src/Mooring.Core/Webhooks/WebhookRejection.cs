@@ -14,6 +14,8 @@ internal sealed record WebhookRejection(int StatusCode, string Code, string Reas
     public static readonly WebhookRejection SignatureMismatch = new(401, "signature_mismatch", "No signature matches any configured secret.");
     public static readonly WebhookRejection MissingId = new(400, "missing_message_id", "The message id header is missing.");
     public static readonly WebhookRejection MissingChannel = new(400, "missing_channel", "The channel id header is missing.");
+    public static readonly WebhookRejection UnknownChannel = new(401, "unknown_channel", "The channel id names no channel registered here.");
+    public static readonly WebhookRejection ChannelExpired = new(401, "channel_expired", "The channel has expired.");
     public static readonly WebhookRejection MissingEventId = new(400, "missing_event_id", "The delivery carries no event id.");
     public static readonly WebhookRejection MalformedBody = new(400, "malformed_body", "The body is not the JSON the provider sends.");
     public static readonly WebhookRejection TooLarge = new(413, "body_too_large", "The body is larger than the configured limit.");

@@ -7,7 +7,7 @@ using static Mooring.Core.Tests.Webhooks.Requests;
 
 namespace Mooring.Core.Tests.Webhooks;
 
-/// <summary>GitHub, Shopify, Google channels and the generic HMAC scheme.</summary>
+/// <summary>GitHub, Shopify and the generic HMAC scheme.</summary>
 public sealed class HmacSchemeTests
 {
     private const string Body = """{"action":"opened","installation":{"id":42}}""";
@@ -35,22 +35,6 @@ public sealed class HmacSchemeTests
         verifier.Verify(Of(Body, ("X-Shopify-Hmac-Sha256", Sign.Shopify("shpss_client_secret", Body))), Now).ShouldBeNull();
         verifier.Verify(Of(Body + " ", ("X-Shopify-Hmac-Sha256", Sign.Shopify("shpss_client_secret", Body))), Now).ShouldBe(WebhookRejection.SignatureMismatch);
         verifier.Verify(Of(Body, ("X-Shopify-Hmac-Sha256", "not base64!")), Now).ShouldBe(WebhookRejection.MalformedSignature);
-    }
-
-    [Fact]
-    public void GoogleChannel_TokenAndChannelId_AreBothRequired()
-    {
-        var settings = new WebhookSettings
-        {
-            Scheme = WebhookSignatureScheme.GoogleChannelToken, SignatureHeader = "X-Goog-Channel-Token", EventId = "header:X-Goog-Message-Number",
-            AccountReference = "header:X-Goog-Channel-ID",
-        };
-        var verifier = WebhookVerifierFactory.Create(settings, ["channel-token-1"]);
-
-        verifier.Verify(Of(string.Empty, ("X-Goog-Channel-Token", "channel-token-1"), ("X-Goog-Channel-ID", "ch-1")), Now).ShouldBeNull();
-        verifier.Verify(Of(string.Empty, ("X-Goog-Channel-Token", "channel-token-2"), ("X-Goog-Channel-ID", "ch-1")), Now).ShouldBe(WebhookRejection.SignatureMismatch);
-        verifier.Verify(Of(string.Empty, ("X-Goog-Channel-Token", "channel-token-1")), Now).ShouldBe(WebhookRejection.MissingChannel);
-        verifier.Verify(Of(string.Empty, ("X-Goog-Channel-ID", "ch-1")), Now).ShouldBe(WebhookRejection.MissingSignature);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class SlackVerifierTests
 
         var result = reader.Read(Of("""{"token":"x","challenge":"3eZbrw1aB","type":"url_verification"}"""), Now, null, null);
 
-        result.Challenge.ShouldBe("3eZbrw1aB");
+        result.Handshake.ShouldNotBeNull().Body.ShouldBe("3eZbrw1aB");
         result.Event.ShouldBeNull();
     }
 }

@@ -10,7 +10,8 @@ namespace Mooring.Server.Tests.Webhooks;
 /// definitions need only a secret; the others are defined under <c>Mooring:Providers</c>), a delivery signed as the
 /// provider signs it (computed here, independently of Mooring) or forged, and what must be stored.
 /// </summary>
-internal sealed record WebhookSchemeCase(string Provider, string[] Settings, string EventId, string EventType, Func<long, bool, HttpRequestMessage> Request)
+internal sealed record WebhookSchemeCase(
+    string Provider, string[] Settings, string EventId, string EventType, Func<long, bool, HttpRequestMessage> Request, Func<WebhookApp, Task>? Arrange = null)
 {
     private const string Wrong = "an_attacker_guess_0123456789";
 
@@ -35,10 +36,15 @@ internal sealed record WebhookSchemeCase(string Provider, string[] Settings, str
             "/webhooks/shopify", """{"id":820982911946154508,"email":"jon@example.com"}""", body => [
                 ("X-Shopify-Hmac-Sha256", Convert.ToBase64String(Mac(Encoding.UTF8.GetBytes(forged ? Wrong : ShopifySecret), body))),
                 ("X-Shopify-Webhook-Id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"), ("X-Shopify-Topic", "orders/create")])),
-        "google-calendar" => new("google-calendar", [$"--Mooring:Webhooks:Providers:google-calendar:Secrets:0={GoogleToken}"], "chan-1:7", "exists", (_, forged) => Post(
+        // A channel known from configuration, without a token of its own: the provider's shared tokens (Secrets) verify it.
+        "google-calendar" => new("google-calendar", [
+            $"--Mooring:Webhooks:Providers:google-calendar:Secrets:0={GoogleToken}",
+            "--Mooring:Webhooks:Providers:google-calendar:Channels:chan-1:ConnectionId=cal-1",
+            "--Mooring:Webhooks:Providers:google-calendar:Channels:chan-1:Expiration=2100-01-01T00:00:00Z"], "chan-1:7", "exists", (_, forged) => Post(
             "/webhooks/google-calendar", string.Empty, _ => [
                 ("X-Goog-Channel-Token", forged ? Wrong : GoogleToken), ("X-Goog-Channel-ID", "chan-1"), ("X-Goog-Message-Number", "7"),
-                ("X-Goog-Resource-State", "exists"), ("X-Goog-Resource-ID", "res-1")])),
+                ("X-Goog-Resource-State", "exists"), ("X-Goog-Resource-ID", "res-1")]),
+            app => WebhookConnectionSegmentTests.CreateConnectionAsync(app, "cal-1", "google-calendar")),
         "hmac" => new("hooky", [.. Defined("hooky", "Hmac", "X-Hooky-Signature", "X-Hooky-Timestamp", "/id", "/event"),
             $"--Mooring:Webhooks:Providers:hooky:Secrets:0={HmacSecret}", "--Mooring:Webhooks:Providers:hooky:Hmac:Prefix=sha256="], "hk_1", "thing.made", (now, forged) => Post(
             "/webhooks/hooky", """{"id":"hk_1","event":"thing.made"}""", body => [

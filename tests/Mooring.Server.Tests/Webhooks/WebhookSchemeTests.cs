@@ -15,6 +15,7 @@ public sealed class WebhookSchemeTests
     {
         var c = WebhookSchemeCase.Get(scheme);
         await using var app = await WebhookApp.StartAsync(null, [.. c.Settings, "--Mooring:Webhooks:Workers=0"]);
+        await (c.Arrange?.Invoke(app) ?? Task.CompletedTask);
 
         var first = await app.Http.SendAsync(c.Signed(app.Now), Ct);
         var again = await app.Http.SendAsync(c.Signed(app.Now), Ct);
@@ -32,6 +33,7 @@ public sealed class WebhookSchemeTests
     {
         var c = WebhookSchemeCase.Get(scheme);
         await using var app = await WebhookApp.StartAsync(null, [.. c.Settings, "--Mooring:Webhooks:Workers=0"]);
+        await (c.Arrange?.Invoke(app) ?? Task.CompletedTask);
         using var received = new MetricCollector<long>(app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "Mooring.Webhooks", "mooring.webhooks.received");
 
         var response = await app.Http.SendAsync(c.Forged(app.Now), Ct);
