@@ -152,6 +152,16 @@ public sealed class OutboundHost : IAsyncDisposable
             .Take(1).ToListAsync(TestContext.Current.CancellationToken).AsTask());
 
     /// <summary>
+    /// Every item of GitHub's issues list of the sandbox's <c>octo-org/octo-repo</c> (state <c>all</c>), read through the
+    /// pipeline as GitHub answers it, pull requests included: its number, and whether it is a pull request.
+    /// </summary>
+    public Task<List<(int Number, bool IsPullRequest)>> ListedGitHubIssuesAsync(ConnectionId connectionId) =>
+        Get<IProviderApi>()
+            .ListAsync(connectionId, new ProviderRequest(HttpMethod.Get, "repos/octo-org/octo-repo/issues") { Query = [new("state", "all")] }, TestContext.Current.CancellationToken)
+            .Select(i => (i.GetProperty("number").GetInt32(), i.TryGetProperty("pull_request", out _)))
+            .ToListAsync(TestContext.Current.CancellationToken).AsTask();
+
+    /// <summary>
     /// Awaits <paramref name="work"/> while moving Mooring's clock on by 100 ms steps, so that backoffs, Retry-After
     /// waits and timeouts elapse without real waiting. The clock stands still while a request is on the wire, so that
     /// an answer on its way is never taken for a timeout; with <paramref name="hangs"/>, a request held for more than a
