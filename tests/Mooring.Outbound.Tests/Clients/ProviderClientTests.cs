@@ -104,7 +104,7 @@ public sealed class ProviderClientTests : OutboundTestBase
     }
 
     [Fact]
-    public async Task CalendarListEvents_SendsSingleEventsOrderedByStart_AndPages()
+    public async Task CalendarListEvents_SendsSingleEventsOrderedByStart() // over several pages: PaginationTests
     {
         var connection = await Host.OAuthConnectionAsync("google-calendar", SandboxProvider.Google, "https://www.googleapis.com/auth/calendar.readonly");
 
