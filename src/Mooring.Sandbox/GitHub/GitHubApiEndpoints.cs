@@ -10,7 +10,10 @@ using Mooring.Sandbox.Hosting;
 
 namespace Mooring.Sandbox.GitHub;
 
-/// <summary>GitHub REST: issues (list with state/since/sort/direction/per_page/page, get, create, update) and the current user.</summary>
+/// <summary>
+/// GitHub REST: issues (list with state/since/sort/direction/per_page/page, get, create, update) and the current user.
+/// As on GitHub, the issues list and get show pull requests too, each with a <c>pull_request</c> object.
+/// </summary>
 internal static class GitHubApiEndpoints
 {
     private const string IssuesDocs = "https://docs.github.com/rest/issues/issues";
@@ -45,7 +48,14 @@ internal static class GitHubApiEndpoints
             }
 
             var store = state.GitHub.Issues(owner, repo);
-            var fields = new JsonObject { ["title"] = body["title"]!.DeepClone(), ["body"] = body["body"]?.DeepClone(), ["state"] = "open", ["user"] = GitHubInstance.DefaultUser };
+            var fields = new JsonObject
+            {
+                ["title"] = body["title"]!.DeepClone(),
+                ["body"] = body["body"]?.DeepClone(),
+                ["state"] = "open",
+                ["user"] = GitHubInstance.DefaultUser,
+                ["pull_request"] = false,
+            };
             var index = store.Create(state.Options.TimeProvider.GetUtcNow(), fields);
             var issue = GitHubJson.Issue(Api(context), owner, repo, store, store.Get(index)!.Value);
             context.Response.Headers.Location = issue["url"]!.GetValue<string>();

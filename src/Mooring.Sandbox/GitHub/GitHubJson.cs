@@ -4,7 +4,7 @@ using Mooring.Sandbox.Data;
 
 namespace Mooring.Sandbox.GitHub;
 
-/// <summary>GitHub's issue and user objects (REST API 2022-11-28 shapes).</summary>
+/// <summary>GitHub's issue and user objects (REST API 2022-11-28 shapes); a pull request as the issues list shows it.</summary>
 internal static class GitHubJson
 {
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -19,18 +19,20 @@ internal static class GitHubJson
         var number = record.Index + 1;
         var fields = store.Fields(record.Index);
         var open = IsOpen(store, record);
+        var pull = IsPullRequest(store, record, fields);
         var repoUrl = $"{api}/repos/{owner}/{repo}";
+        var htmlUrl = $"https://github.com/{owner}/{repo}/{(pull ? "pull" : "issues")}/{number}";
         var id = 1_000_000_000 + ((long)(SplitMix.Hash(store.Seed, store.Salt + ":id", 0) % 1_000_000) * 1000) + number;
-        return new JsonObject
+        var issue = new JsonObject
         {
             ["url"] = $"{repoUrl}/issues/{number}",
             ["repository_url"] = repoUrl,
             ["labels_url"] = $"{repoUrl}/issues/{number}/labels{{/name}}",
             ["comments_url"] = $"{repoUrl}/issues/{number}/comments",
             ["events_url"] = $"{repoUrl}/issues/{number}/events",
-            ["html_url"] = $"https://github.com/{owner}/{repo}/issues/{number}",
+            ["html_url"] = htmlUrl,
             ["id"] = (long)id,
-            ["node_id"] = "I_kwDO" + Convert.ToBase64String(BitConverter.GetBytes((long)id)).TrimEnd('='),
+            ["node_id"] = (pull ? "PR_kwDO" : "I_kwDO") + Convert.ToBase64String(BitConverter.GetBytes((long)id)).TrimEnd('='),
             ["number"] = number,
             ["title"] = fields?["title"]?.GetValue<string>() ?? Names.Sentence(store.Seed, store.Salt, record.Index, record.Version),
             ["user"] = User(api, DefaultLogin(store, record), 1 + (record.Index % 7)),
@@ -47,8 +49,23 @@ internal static class GitHubJson
             ["author_association"] = "MEMBER",
             ["active_lock_reason"] = null,
             ["body"] = fields?["body"]?.GetValue<string>() ?? Names.Sentence(store.Seed, store.Salt + ":body", record.Index, record.Version, 12),
-            ["state_reason"] = open ? null : "completed",
+            ["state_reason"] = open || pull ? null : "completed",
         };
+        if (pull)
+        {
+            // A closed pull request of the emulator was merged when it was closed.
+            issue["draft"] = false;
+            issue["pull_request"] = new JsonObject
+            {
+                ["url"] = $"{repoUrl}/pulls/{number}",
+                ["html_url"] = htmlUrl,
+                ["diff_url"] = htmlUrl + ".diff",
+                ["patch_url"] = htmlUrl + ".patch",
+                ["merged_at"] = open ? null : Time(record.UpdatedAt),
+            };
+        }
+
+        return issue;
     }
 
     public static JsonObject User(string api, string login, long id) => new()
@@ -62,6 +79,13 @@ internal static class GitHubJson
         ["type"] = "User",
         ["site_admin"] = false,
     };
+
+    /// <summary>
+    /// Whether the record is a pull request, which GitHub lists among the issues (with a <c>pull_request</c> object): one
+    /// generated record in five, picked from the seed; never an issue created through the API.
+    /// </summary>
+    private static bool IsPullRequest(RecordStore store, RecordState record, JsonObject? fields) =>
+        fields?["pull_request"]?.GetValue<bool>() ?? SplitMix.Hash(store.Seed, store.Salt + ":pull", record.Index) % 5 == 0;
 
     private static string DefaultLogin(RecordStore store, RecordState record) =>
         store.Fields(record.Index)?["user"]?.GetValue<string>() ?? Names.Person(store.Seed, "github:user", record.Index % 7).Last.ToLowerInvariant();

@@ -16,8 +16,9 @@ namespace Mooring.Outbound.Tests.Infrastructure;
 
 /// <summary>
 /// The sandbox on real loopback HTTP, and an app embedding Mooring (AddMooring, SQLite) whose built-in Slack, Stripe,
-/// Gmail, Calendar and GitHub definitions point at it. Mooring runs on a FakeTimeProvider that <see cref="DriveAsync{T}"/>
-/// advances while calls wait on backoffs and timeouts; the sandbox keeps its own clock.
+/// Gmail, Calendar and GitHub definitions point at it. Both run on one FakeTimeProvider (<see cref="Time"/>), which
+/// <see cref="DriveAsync{T}"/> advances while calls wait on backoffs and timeouts: the sandbox's rate-limit windows,
+/// resets and token lifetimes move with Mooring's waits (unless a test gives the sandbox a clock of its own).
 /// </summary>
 public sealed class OutboundHost : IAsyncDisposable
 {
@@ -49,7 +50,8 @@ public sealed class OutboundHost : IAsyncDisposable
     public static async Task<OutboundHost> StartAsync(
         Action<SandboxOptions>? sandboxOptions = null, Dictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
-        var options = new SandboxOptions { Seed = 7, TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)) };
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        var options = new SandboxOptions { Seed = 7, TimeProvider = clock };
         sandboxOptions?.Invoke(options);
         var sandbox = await SandboxHost.StartAsync(options, cancellationToken: cancellationToken);
         var directory = Directory.CreateTempSubdirectory("mooring-outbound-").FullName;
@@ -93,7 +95,7 @@ public sealed class OutboundHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddFakeLogging();
         builder.Configuration.AddInMemoryCollection(config);
-        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddMooring(builder.Configuration);
         var wire = new WireRecorder();
         builder.Services.AddHttpClient(OutboundConstants.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => wire.CreateHandler());
@@ -152,7 +154,17 @@ public sealed class OutboundHost : IAsyncDisposable
             .Take(1).ToListAsync(TestContext.Current.CancellationToken).AsTask());
 
     /// <summary>
-    /// Awaits <paramref name="work"/> while moving Mooring's clock on by 100 ms steps, so that backoffs, Retry-After
+    /// Every item of GitHub's issues list of the sandbox's <c>octo-org/octo-repo</c> (state <c>all</c>), read through the
+    /// pipeline as GitHub answers it, pull requests included: its number, and whether it is a pull request.
+    /// </summary>
+    public Task<List<(int Number, bool IsPullRequest)>> ListedGitHubIssuesAsync(ConnectionId connectionId) =>
+        Get<IProviderApi>()
+            .ListAsync(connectionId, new ProviderRequest(HttpMethod.Get, "repos/octo-org/octo-repo/issues") { Query = [new("state", "all")] }, TestContext.Current.CancellationToken)
+            .Select(i => (i.GetProperty("number").GetInt32(), i.TryGetProperty("pull_request", out _)))
+            .ToListAsync(TestContext.Current.CancellationToken).AsTask();
+
+    /// <summary>
+    /// Awaits <paramref name="work"/> while moving the clock (Mooring's and the sandbox's) on by 100 ms steps, so that backoffs, Retry-After
     /// waits and timeouts elapse without real waiting. The clock stands still while a request is on the wire, so that
     /// an answer on its way is never taken for a timeout; with <paramref name="hangs"/>, a request held for more than a
     /// quarter of a real second is taken for one the sandbox never answers, and the clock moves on to its timeout.

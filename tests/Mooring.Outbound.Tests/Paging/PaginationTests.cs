@@ -2,6 +2,7 @@ using System.Text.Json;
 using Mooring.Connections;
 using Mooring.Outbound.Tests.Infrastructure;
 using Mooring.Providers.GitHub;
+using Mooring.Providers.Google;
 using Mooring.Providers.Slack;
 using Mooring.Sandbox;
 
@@ -29,6 +30,7 @@ public sealed class PaginationTests : OutboundTestBase
         options.Data.StripeCustomers = 250;
         options.Data.GmailMessages = 1200;
         options.Data.GitHubIssues = 250;
+        options.Data.CalendarEvents = 600;
     }
 
     [Fact]
@@ -68,14 +70,32 @@ public sealed class PaginationTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task PageToken_CalendarEvents_ReadsEveryPageOnceInStartOrder()
+    {
+        var connection = await Host.OAuthConnectionAsync("google-calendar", SandboxProvider.Google, "https://www.googleapis.com/auth/calendar.readonly");
+
+        var events = await Host.Get<GoogleCalendarClient>().ListEventsAsync(connection.Id, "primary", null, null, Ct).ToListAsync(Ct);
+
+        // 250 a page (events.list's default maxResults): three pages, every event once, in start order across them.
+        PageRequests().ShouldBe(3);
+        events.Count.ShouldBe(600);
+        events.Select(e => e.Id).Distinct().Count().ShouldBe(600);
+        events.Select(e => e.Start).ShouldBeInOrder();
+        Host.Wire.Requests.Skip(1).ShouldAllBe(r => r.Uri.Query.Contains("pageToken=") && r.Uri.Query.Contains("orderBy=startTime"));
+    }
+
+    [Fact]
     public async Task LinkHeader_GitHub_ReadsEveryPage()
     {
         var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
 
         var issues = await Host.Get<GitHubIssuesClient>().ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).ToListAsync(Ct);
-
-        issues.Select(i => i.Number).Distinct().Count().ShouldBe(250);
         PageRequests().ShouldBe(3);
+
+        // The client leaves out the pull requests that GitHub lists among the issues.
+        var listed = await Host.ListedGitHubIssuesAsync(connection.Id);
+        listed.Select(i => i.Number).Distinct().Count().ShouldBe(250);
+        issues.Select(i => i.Number).ShouldBe(listed.Where(i => !i.IsPullRequest).Select(i => i.Number));
     }
 
     [Fact]

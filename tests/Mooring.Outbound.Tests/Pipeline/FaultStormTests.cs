@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Mooring.Connections;
+using Mooring.Outbound.RequestLog;
 using Mooring.Outbound.Tests.Infrastructure;
 using Mooring.Sandbox;
 using Mooring.Sandbox.Faults;
+using Mooring.Storage;
 
 namespace Mooring.Outbound.Tests.Pipeline;
 
@@ -40,6 +42,52 @@ public sealed class FaultStormDefaultBreakerTests : OutboundTestBase
 
         FaultStorm.ShouldAllBeClassifiedWithinBudget(outcomes);
         outcomes.ShouldContain(o => o.Outcome == "ok");
+    }
+}
+
+/// <summary>
+/// The same storm as users run it: Mooring's rate limiter on (Stripe's test mode, 25 requests per second, paused by
+/// each 429's Retry-After) and the default circuit breaker, against a sandbox that enforces Stripe's limit on the same
+/// clock. Pacing waits count against each call's budget; a call held past it fails as rate limited, classified like the rest.
+/// </summary>
+public sealed class FaultStormPacedTests : OutboundTestBase
+{
+    protected override Dictionary<string, string?> Settings => new() { ["Mooring:RateLimiting:Enabled"] = "true" };
+
+    protected override void ConfigureSandbox(SandboxOptions options)
+    {
+        options.RateLimits.Enabled = true;
+        options.RateLimits.StripePerSecond = 25;
+    }
+
+    [Fact]
+    public async Task Storm_1000CallsPaced_SucceedOrFailClassifiedWithinBudget_AndNeverTripTheLimit()
+    {
+        var outcomes = await FaultStorm.RunAsync(Host, Ct);
+
+        FaultStorm.ShouldAllBeClassifiedWithinBudget(outcomes);
+        outcomes.ShouldContain(o => o.Outcome == "ok");
+        // Every 429 was an injected fault: none came from the sandbox's own limit of 25 a second.
+        var statuses = await LoggedStatusesAsync();
+        statuses.Count.ShouldBe(Host.Wire.Requests.Count);
+        var injected = Host.Sandbox.Control.FaultLog.Count(f => f.Kind == FaultKind.RateLimit);
+        (statuses.Count(s => s == 429) - injected).ShouldBe(0, FaultStorm.Describe(outcomes));
+    }
+
+    /// <summary>The status of every request in the request log, read a page at a time.</summary>
+    private async Task<List<int?>> LoggedStatusesAsync()
+    {
+        await Host.Get<RequestLogWriter>().FlushAsync(Ct);
+        var store = Host.Get<IRequestLogStore>();
+        var statuses = new List<int?>();
+        long? before = null;
+        while (await store.QueryAsync(new RequestLogQuery { Before = before, Limit = 500 }, Ct) is { Count: > 0 } page)
+        {
+            statuses.AddRange(page.Select(e => e.Status));
+            before = page[^1].Id;
+        }
+
+        return statuses;
     }
 }
 

@@ -34,4 +34,17 @@ public sealed class ResetBeyondBudgetTests : OutboundTestBase
         var log = await Host.Get<IRequestLogStore>().QueryAsync(new RequestLogQuery { ConnectionId = connection.Id }, Ct);
         log.ShouldContain(e => e.Status == 403 && e.ErrorCategory == "rate_limited", "a 403 that says rate limited is not logged as auth");
     }
+
+    [Fact]
+    public async Task GitHub403_OnceTheClockPassesTheReset_TheNextCallGoesThrough()
+    {
+        var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
+        await Host.FirstGitHubIssueAsync(connection.Id);
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.FirstGitHubIssueAsync(connection.Id));
+
+        // One clock for Mooring and the sandbox: the hour Mooring is told to wait is the hour the sandbox's window lasts.
+        Host.Time.Advance(error.RetryAfter.ShouldNotBeNull());
+
+        (await Host.FirstGitHubIssueAsync(connection.Id)).ShouldHaveSingleItem();
+    }
 }

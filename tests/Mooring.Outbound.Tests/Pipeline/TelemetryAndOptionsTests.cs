@@ -45,6 +45,55 @@ public sealed class TelemetryTests : OutboundTestBase
     }
 }
 
+/// <summary>
+/// <c>mooring.outbound.errors</c> counts each failed call once, by provider and the category its caller gets, answered or
+/// not. The request log is off, so that the call reads what only a body tells on its own.
+/// </summary>
+public sealed class ErrorMetricTests : OutboundTestBase
+{
+    protected override Dictionary<string, string?> Settings => new() { ["Mooring:Outbound:RequestLog:Enabled"] = "false" };
+
+    [Fact]
+    public async Task SlackOkFalseWithHttp200_CountsAsAnError_WithItsCategory()
+    {
+        var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "chat:write");
+        using var errors = Errors();
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<Providers.Slack.SlackClient>().PostMessageAsync(connection.Id, "C0NOSUCH", "hello", Ct));
+
+        error.StatusCode.ShouldBe(200);
+        Counted(errors).ShouldBe([("slack", "not_found")]);
+    }
+
+    [Fact]
+    public async Task AnsweredFailures_CountOncePerCall_AndARetriedSuccessNotAtAll()
+    {
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+        var api = Host.Get<IProviderApi>();
+        using var errors = Errors();
+
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 502, MaxHits = 1 });
+        using (await Host.DriveAsync(api.SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers"), Ct)))
+        {
+        }
+
+        var missing = await Should.ThrowAsync<ProviderApiException>(api.SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers/cus_missing"), Ct));
+        Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Endpoint = "customers.list", Kind = FaultKind.Status, StatusCode = 503 });
+        var unavailable = await Should.ThrowAsync<ProviderApiException>(Host.DriveAsync(api.SendAsync(connection.Id, new ProviderRequest(HttpMethod.Get, "v1/customers"), Ct)));
+
+        missing.StatusCode.ShouldBe(404);
+        unavailable.StatusCode.ShouldBe(503);
+        unavailable.Attempts.ShouldBe(4);
+        Counted(errors).ShouldBe([("stripe", "not_found"), ("stripe", "provider_unavailable")]);
+    }
+
+    private MetricCollector<long> Errors() =>
+        new(Host.Get<System.Diagnostics.Metrics.IMeterFactory>(), OutboundTelemetry.Name, "mooring.outbound.errors");
+
+    private static List<(string?, string?)> Counted(MetricCollector<long> errors) =>
+        [.. errors.GetMeasurementSnapshot().SelectMany(m => Enumerable.Repeat(((string?)m.Tags["provider"], (string?)m.Tags["error.category"]), (int)m.Value))];
+}
+
 /// <summary>Polly's own telemetry of the <c>mooring-call</c> pipelines: reported only when <see cref="OutboundOptions.PollyTelemetry"/> asks for it.</summary>
 public sealed class PollyTelemetryTests
 {

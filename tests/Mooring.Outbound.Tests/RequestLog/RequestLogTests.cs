@@ -44,6 +44,22 @@ public sealed class RequestLogTests : OutboundTestBase
         }
     }
 
+    [Theory]
+    [InlineData("C0NOSUCH", "hello", "not_found")] // channel_not_found
+    [InlineData("#general", "", "validation")] // no_text
+    public async Task SlackOkFalseWithHttp200_IsLoggedWithTheCategoryOfItsError(string channel, string text, string category)
+    {
+        var slack = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "chat:write");
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<SlackClient>().PostMessageAsync(slack.Id, channel, text, Ct));
+        await Host.Get<RequestLogWriter>().FlushAsync(Ct);
+
+        var entry = (await Host.Get<IRequestLogStore>().QueryAsync(new RequestLogQuery { ConnectionId = slack.Id }, Ct)).ShouldHaveSingleItem();
+        entry.Status.ShouldBe(200);
+        entry.ErrorCategory.ShouldBe(category);
+        entry.ErrorCategory.ShouldBe(Outbound.Errors.ErrorCategoryNames.Of(error.Category), "the log says what the caller was told");
+    }
+
     [Fact]
     public void FullBuffer_DropsAndCounts_WithoutWaiting()
     {

@@ -40,13 +40,7 @@ public sealed class SdkThroughPipelineTests : OutboundTestBase
     {
         var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
         Host.Sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.GitHub, Endpoint = "issues.list", Kind = FaultKind.Status, StatusCode = 503, MaxHits = 1 });
-        var factory = Host.Get<IProviderHttpClientFactory>();
-        var github = new GitHubClient(new Octokit.Connection(
-            new ProductHeaderValue("mooring-tests"),
-            Host.Sandbox.AddressOf(SandboxProvider.GitHub), // a Connection takes its base address as given: no /api/v3/
-            new InMemoryCredentialStore(Credentials.Anonymous),
-            new HttpClientAdapter(() => factory.CreateHandler(connection.Id, CallPriority.Background)),
-            new SimpleJsonSerializer()));
+        var github = OctokitFor(connection.Id);
 
         var issues = await Host.DriveAsync(github.Issue.GetAllForRepository("octo-org", "octo-repo", new RepositoryIssueRequest { State = ItemStateFilter.All }));
 
@@ -55,5 +49,31 @@ public sealed class SdkThroughPipelineTests : OutboundTestBase
         Host.Wire.Requests.ShouldAllBe(r => r.Headers["Authorization"].StartsWith("Bearer ", StringComparison.Ordinal));
         Host.Wire.Requests.Count.ShouldBeGreaterThan(1);
         Host.Wire.Requests.ShouldAllBe(r => r.Uri.AbsolutePath.StartsWith("/github/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Octokit_SeesThePullRequestsInTheIssuesList_ThatGitHubIssuesClientLeavesOut()
+    {
+        var connection = await Host.OAuthConnectionAsync("github", SandboxProvider.GitHub, "repo");
+
+        var octokit = await OctokitFor(connection.Id).Issue.GetAllForRepository("octo-org", "octo-repo", new RepositoryIssueRequest { State = ItemStateFilter.All });
+        var mooring = await Host.Get<Providers.GitHub.GitHubIssuesClient>().ListIssuesAsync(connection.Id, "octo-org", "octo-repo", "all", Ct).ToListAsync(Ct);
+
+        var pulls = octokit.Where(i => i.PullRequest is not null).ToList();
+        pulls.ShouldNotBeEmpty();
+        pulls.ShouldAllBe(p => p.HtmlUrl.Contains("/pull/", StringComparison.Ordinal) && p.PullRequest.HtmlUrl == p.HtmlUrl);
+        mooring.Select(i => i.Number).ShouldBe(octokit.Where(i => i.PullRequest is null).Select(i => i.Number));
+    }
+
+    /// <summary>Octokit over Mooring's handler for <paramref name="connection"/>, which adds the token.</summary>
+    private GitHubClient OctokitFor(Connections.ConnectionId connection)
+    {
+        var factory = Host.Get<IProviderHttpClientFactory>();
+        return new GitHubClient(new Octokit.Connection(
+            new ProductHeaderValue("mooring-tests"),
+            Host.Sandbox.AddressOf(SandboxProvider.GitHub), // a Connection takes its base address as given: no /api/v3/
+            new InMemoryCredentialStore(Credentials.Anonymous),
+            new HttpClientAdapter(() => factory.CreateHandler(connection, CallPriority.Background)),
+            new SimpleJsonSerializer()));
     }
 }

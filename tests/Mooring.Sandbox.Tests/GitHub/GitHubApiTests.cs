@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Mooring.Sandbox.Tests.GitHub;
@@ -84,6 +85,39 @@ public sealed class GitHubApiTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         body["message"]!.GetValue<string>().ShouldBe("Bad credentials");
         body["documentation_url"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task List_HoldsPullRequests_WithThePullRequestObject_AndACreatedIssueIsNone()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.GitHub, "repo").AccessToken;
+        using var created = await sandbox.SendAsync(HttpMethod.Post, "github/repos/o/r/issues", token, JsonContent.Create(new { title = "An issue" }));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        using var response = await Get(sandbox, "github/repos/o/r/issues?state=all&per_page=100", token);
+        var items = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsArray().Select(i => i!).ToList();
+
+        items.Count.ShouldBe(76);
+        var pulls = items.Where(i => i["pull_request"] is not null).ToList();
+        pulls.Count.ShouldBeInRange(5, 30, "about one generated record in five");
+        foreach (var pull in pulls)
+        {
+            var number = pull["number"]!.GetValue<int>();
+            var html = $"https://github.com/o/r/pull/{number}";
+            pull["html_url"]!.GetValue<string>().ShouldBe(html);
+            pull["draft"]!.GetValue<bool>().ShouldBeFalse();
+            var links = pull["pull_request"]!;
+            links["url"]!.GetValue<string>().ShouldEndWith($"/repos/o/r/pulls/{number}");
+            links["html_url"]!.GetValue<string>().ShouldBe(html);
+            links["diff_url"]!.GetValue<string>().ShouldBe(html + ".diff");
+            links["patch_url"]!.GetValue<string>().ShouldBe(html + ".patch");
+            (links["merged_at"] is null).ShouldBe(pull["state"]!.GetValue<string>() == "open");
+        }
+
+        items.Where(i => i["pull_request"] is null).ShouldAllBe(i => i["html_url"]!.GetValue<string>().Contains("/issues/", StringComparison.Ordinal));
+        items[0]!["number"]!.GetValue<int>().ShouldBe(76);
+        items[0]!["pull_request"].ShouldBeNull("an issue created through the API is an issue");
     }
 
     internal static Task<HttpResponseMessage> Get(TestSandbox sandbox, string path, string? token, string? ifNoneMatch = null) =>

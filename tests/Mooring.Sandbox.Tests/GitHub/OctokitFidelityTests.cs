@@ -55,6 +55,22 @@ public sealed class OctokitFidelityTests
     }
 
     [Fact]
+    public async Task GetAllForRepository_PullRequestsAmongTheIssues_CarryTheirPullRequest()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.Data.GitHubIssues = 40);
+        var client = Client(sandbox);
+        var created = await client.Issue.Create("acme", "widgets", new NewIssue("Not a pull request"));
+
+        var issues = await client.Issue.GetAllForRepository("acme", "widgets", new RepositoryIssueRequest { State = ItemStateFilter.All });
+
+        var pulls = issues.Where(i => i.PullRequest is not null).ToList();
+        pulls.ShouldNotBeEmpty();
+        pulls.ShouldAllBe(i => i.PullRequest.HtmlUrl == i.HtmlUrl && i.PullRequest.DiffUrl == i.HtmlUrl + ".diff" && i.HtmlUrl.EndsWith("/pull/" + i.Number, StringComparison.Ordinal));
+        issues.Single(i => i.Number == created.Number).PullRequest.ShouldBeNull();
+        created.PullRequest.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Get_UnknownIssue_ThrowsNotFound()
     {
         await using var sandbox = await TestSandbox.StartAsync(o => o.Data.GitHubIssues = 5);

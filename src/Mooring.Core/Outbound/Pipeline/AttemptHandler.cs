@@ -8,7 +8,11 @@ namespace Mooring.Outbound.Pipeline;
 /// <summary>
 /// The innermost handler: numbers and counts every request sent (retries and the resend after a refreshed token
 /// included) and records it in the request log: provider, connection, method, the path without its query (the
-/// endpoint template when the caller named one), status, duration, attempt number, error category and trace id.
+/// endpoint template when the caller named one), status, duration, attempt number, error category and trace id. The
+/// category is the one the caller's <see cref="ProviderApiException"/> gets (<see cref="BodySignals.AnswerCategoryAsync"/>):
+/// from the status and headers, and from the body only where <see cref="BodySignals"/> reads it (Slack's small HTTP 200
+/// answers, whose <c>ok:false</c> is a failure; Google's 400 and 403), once per answer for the credentials, the limiter
+/// and the retry too.
 /// </summary>
 internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry telemetry, TimeProvider time) : DelegatingHandler
 {
@@ -26,32 +30,25 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
     {
         var at = time.GetUtcNow();
         var start = time.GetTimestamp();
+        HttpResponseMessage? response = null;
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            Record(call, request, at, start, attempt, status, CategoryOf(call, response, status));
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var category = await BodySignals.AnswerCategoryAsync(call, response, cancellationToken).ConfigureAwait(false);
+            Record(call, request, at, start, attempt, (int)response.StatusCode, category is { } c ? ErrorCategoryNames.Of(c) : null);
             return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // A cancelled attempt is a timeout (the provider did not answer), unless the caller gave up.
+            // A cancelled attempt is a timeout (the provider did not answer, or not its whole body), unless the caller gave up.
             var category = ex is HttpRequestException ? ErrorCategoryNames.Of(ProviderErrorCategory.Network)
                 : call.CallerCancellation.IsCancellationRequested ? ErrorCategoryNames.Cancelled
                 : ErrorCategoryNames.Of(ProviderErrorCategory.ProviderUnavailable);
-            Record(call, request, at, start, attempt, null, category);
+            Record(call, request, at, start, attempt, (int?)response?.StatusCode, category);
+            response?.Dispose();
             throw;
         }
     }
-
-    /// <summary>
-    /// The category the answer's status and headers show (its body is not read here): a 403 that its headers mark as a
-    /// rate limit (GitHub's <c>x-ratelimit-remaining: 0</c>, a <c>Retry-After</c>) is <c>rate_limited</c>, not <c>auth</c>.
-    /// </summary>
-    private static string? CategoryOf(OutboundCall call, HttpResponseMessage response, int status) =>
-        status < 400 ? null
-        : ResponseSignals.IsRateLimited(call.Provider, response) ? ErrorCategoryNames.Of(ProviderErrorCategory.RateLimited)
-        : ErrorCategoryNames.OfStatus(status) is { } category ? ErrorCategoryNames.Of(category) : null;
 
     private void Record(OutboundCall call, HttpRequestMessage request, DateTimeOffset at, long start, int attempt, int? status, string? category) =>
         log.Add(new RequestLogEntry

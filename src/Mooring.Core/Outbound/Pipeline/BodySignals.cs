@@ -9,7 +9,8 @@ namespace Mooring.Outbound.Pipeline;
 /// provider's own failure (Slack's <c>ok:false</c> with <c>internal_error</c> or <c>fatal_error</c>), and an expired
 /// access token (Slack's HTTP 200 <c>token_expired</c>). Read through <see cref="ProviderErrorReader"/> (the provider's
 /// <see cref="Providers.ErrorShape"/>, <c>limitedErrorCodes</c> and <c>expiredTokenCodes</c>), once per response: the
-/// credentials, the rate limiter and the retry all ask. The headers' counterpart is <see cref="ResponseSignals"/>.
+/// credentials, the rate limiter, the retry, the request log and the call's metrics all ask. The headers' counterpart
+/// is <see cref="ResponseSignals"/>.
 /// </summary>
 internal static class BodySignals
 {
@@ -29,6 +30,16 @@ internal static class BodySignals
     public static async ValueTask<bool> IsTokenExpiredAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
         call.Provider.Errors.ExpiredTokenCodes.Count > 0
         && (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.TokenExpired == true;
+
+    /// <summary>
+    /// The category the caller's <see cref="ProviderApiException"/> gets for <paramref name="response"/>, or
+    /// <see langword="null"/> for a success: <see cref="CategoryAsync"/> for the answers whose body is read here, else what
+    /// the status and headers say (the body of other answers is not read here: a code in it that says more, such as
+    /// Stripe's 401 <c>api_key_expired</c>, which makes the exception <c>needs_reconnect</c>, is not seen).
+    /// </summary>
+    public static async ValueTask<ProviderErrorCategory?> AnswerCategoryAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await CategoryAsync(call, response, cancellationToken).ConfigureAwait(false)
+            ?? ProviderErrorReader.VerdictOf(call.Provider, response, body: null)?.Category;
 
     /// <summary>
     /// The failure category the body of <paramref name="response"/> gives, for the answers whose body is read here;

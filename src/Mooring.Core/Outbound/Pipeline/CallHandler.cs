@@ -14,9 +14,10 @@ namespace Mooring.Outbound.Pipeline;
 /// The outermost handler of the outbound client, once per call: finds the connection and its provider, adds the
 /// provider's idempotency key (before any retry, so every attempt carries the same one), buffers the body so that it
 /// can be sent again, opens the call's activity, runs the call through its provider's Polly pipeline
-/// (<see cref="CallPipelines"/>), counts the call, and turns failures without a response (open circuit, budget spent,
-/// network) into a <see cref="ProviderApiException"/>. A request to a host that may not receive the connection's
-/// credentials (<see cref="ProviderHosts.MayReceiveCredentials"/>) is refused before any of that.
+/// (<see cref="CallPipelines"/>), counts the call and its failure (with an answer or without), and turns failures
+/// without a response (open circuit, budget spent, network) into a <see cref="ProviderApiException"/>. A request to a
+/// host that may not receive the connection's credentials (<see cref="ProviderHosts.MayReceiveCredentials"/>) is
+/// refused before any of that.
 /// </summary>
 internal sealed class CallHandler(
     ConnectionCache connections, IProviderCatalog catalog, CallPipelines pipelines, IOptions<OutboundOptions> options, TimeProvider time, OutboundTelemetry telemetry)
@@ -73,9 +74,9 @@ internal sealed class CallHandler(
             var status = (int)response.StatusCode;
             outcome = OutboundTelemetry.StatusName(status);
             activity?.SetTag("http.response.status_code", status);
-            if (status >= 400)
+            if (activity is not null || telemetry.RecordsErrors)
             {
-                activity?.SetStatus(ActivityStatusCode.Error);
+                await RecordAnswerAsync(call, response, activity, cancellationToken).ConfigureAwait(false);
             }
 
             return response;
@@ -100,6 +101,31 @@ internal sealed class CallHandler(
             {
                 telemetry.CallCompleted(provider.Key.Value, method, template ?? "other", time.GetElapsedTime(start), outcome);
             }
+        }
+    }
+
+    /// <summary>
+    /// Marks a failed answer as the caller's <see cref="ProviderApiException"/> will (Slack's <c>ok:false</c> with HTTP 200
+    /// included): the activity's error status and one count of the errors metric. Drops the answer if its body cannot be read.
+    /// </summary>
+    private async ValueTask RecordAnswerAsync(OutboundCall call, HttpResponseMessage response, Activity? activity, CancellationToken cancellationToken)
+    {
+        ProviderErrorCategory? failed;
+        try
+        {
+            failed = await BodySignals.AnswerCategoryAsync(call, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        if (failed is { } category)
+        {
+            var name = ErrorCategoryNames.Of(category);
+            activity?.SetStatus(ActivityStatusCode.Error, name);
+            telemetry.Failed(call.Provider.Key.Value, name);
         }
     }
 

@@ -16,7 +16,12 @@ public sealed class GitHubIssuesClient
         _api = api;
     }
 
-    /// <summary>The issues of <paramref name="owner"/>/<paramref name="repository"/> in <paramref name="state"/> (<c>open</c>, <c>closed</c> or <c>all</c>), every page (Link header).</summary>
+    /// <summary>
+    /// The issues of <paramref name="owner"/>/<paramref name="repository"/> in <paramref name="state"/> (<c>open</c>,
+    /// <c>closed</c> or <c>all</c>), every page (Link header). Issues only: GitHub lists pull requests among the issues
+    /// (each with a <c>pull_request</c> object), and they are left out here; list them with
+    /// <see cref="IProviderApi.ListAsync"/> on the same path, or on <c>repos/{owner}/{repo}/pulls</c>.
+    /// </summary>
     /// <exception cref="ProviderApiException">GitHub refused (a missing repository is <see cref="ProviderErrorCategory.NotFound"/>) or failed a page.</exception>
     public async IAsyncEnumerable<GitHubIssue> ListIssuesAsync(
         ConnectionId connectionId, string owner, string repository, string state, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -31,6 +36,11 @@ public sealed class GitHubIssuesClient
         };
         await foreach (var issue in _api.ListAsync(connectionId, request, cancellationToken).ConfigureAwait(false))
         {
+            if (issue.TryGetProperty("pull_request", out _))
+            {
+                continue;
+            }
+
             yield return new GitHubIssue(
                 issue.GetProperty("number").GetInt32(),
                 issue.GetProperty("title").GetString()!,
