@@ -5,11 +5,15 @@ namespace Mooring.Server.Tests;
 /// <summary>Runs the mooring command line in process and captures what it prints.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input, as a shell pipe gives it.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await MooringCli.RunAsync(args, output, error);
+        using var reader = new StringReader(input);
+        var code = await MooringCli.RunAsync(args, output, error, reader);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

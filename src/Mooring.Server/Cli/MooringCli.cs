@@ -5,21 +5,22 @@ namespace Mooring.Server.Cli;
 /// <summary>The <c>mooring</c> command line.</summary>
 internal static class MooringCli
 {
-    public static RootCommand Create()
+    /// <param name="input">Standard input, for the commands that read a secret from it (<c>--token-stdin</c>).</param>
+    public static RootCommand Create(TextReader input)
     {
         var root = new RootCommand("Mooring: connections to third-party APIs that hold fast. Run 'mooring serve --sandbox' to try it offline.")
         {
             ServeCommand.Create(),
             KeysCommand.Create(),
             MigrateCommand.Create(),
-            WebhooksCommand.Create(),
+            WebhooksCommand.Create(input),
             SyncCommand.Create(),
             SandboxCommand.Create(),
         };
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         var config = new InvocationConfiguration();
         if (output is not null)
@@ -38,6 +39,6 @@ internal static class MooringCli
             args = ["serve", .. args];
         }
 
-        return Create().Parse(args).InvokeAsync(config);
+        return Create(input ?? Console.In).Parse(args).InvokeAsync(config);
     }
 }

@@ -10,18 +10,20 @@ using Spectre.Console;
 namespace Mooring.Server.Cli;
 
 /// <summary>
-/// <c>mooring webhooks list | show | replay | deliveries replay</c>: the webhook inbox and its forwarding outbox, read and
-/// replayed straight from the store, with what the management API (<c>/api/webhooks</c>) offers.
+/// <c>mooring webhooks list | show | replay | deliveries replay | channels …</c>: the webhook inbox and its forwarding
+/// outbox, read and replayed straight from the store, and the Google push channels, with what the management API
+/// (<c>/api/webhooks</c>) offers.
 /// </summary>
 internal static class WebhooksCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
-        var webhooks = new Command("webhooks", "Inspect and replay received webhook events.");
+        var webhooks = new Command("webhooks", "Inspect and replay received webhook events; manage Google push channels.");
         webhooks.Add(List());
         webhooks.Add(WebhookShowCommand.Create());
         webhooks.Add(WebhookReplayCommand.Create());
         webhooks.Add(WebhookDeliveriesCommand.Create());
+        webhooks.Add(WebhookChannelsCommand.Create(input));
         return webhooks;
     }
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Mooring.AspNetCore.Management;
-using Mooring.Connections;
 using Mooring.Storage;
 using Mooring.Webhooks;
 
@@ -25,36 +24,19 @@ internal static class WebhookChannelEndpoints
 
     private static async Task<IResult> RegisterAsync(IWebhookChannelRegistry registry, Body body, CancellationToken cancellationToken)
     {
-        if (!ProviderKey.TryParse(body.Provider, out var provider, out var error))
+        if (!WebhookChannelRequest.TryRegistration(body.Provider, body.ChannelId, body.Token, body.ConnectionId, body.Expiration, out var registration, out var problem))
         {
-            return Problems.BadRequest("provider: " + error);
-        }
-
-        if (!ConnectionId.TryParse(body.ConnectionId, out var connection, out error))
-        {
-            return Problems.BadRequest("connectionId: " + error);
-        }
-
-        if (body.Expiration is not { } expiration || expiration is < 0 or > 253_402_300_799_999)
-        {
-            return Problems.BadRequest("expiration: required, in Unix milliseconds (the watch request's expiration).");
+            return Problems.BadRequest(problem);
         }
 
         try
         {
-            var channel = await registry.RegisterAsync(new WebhookChannelRegistration
-            {
-                Provider = provider,
-                ChannelId = body.ChannelId ?? string.Empty,
-                Token = body.Token,
-                ConnectionId = connection,
-                Expiration = DateTimeOffset.FromUnixTimeMilliseconds(expiration),
-            }, cancellationToken).ConfigureAwait(false);
-            return Results.Created($"channels/{provider}/{channel.ChannelId}", Dto(channel));
+            var channel = await registry.RegisterAsync(registration, cancellationToken).ConfigureAwait(false);
+            return Results.Created($"channels/{channel.Provider}/{channel.ChannelId}", Dto(channel));
         }
         catch (ArgumentException ex)
         {
-            return Problems.BadRequest(ex.Message.Split(" (Parameter", 2)[0]);
+            return Problems.BadRequest(WebhookChannelRequest.Problem(ex));
         }
         catch (DuplicateKeyException ex)
         {
@@ -64,25 +46,9 @@ internal static class WebhookChannelEndpoints
 
     private static async Task<IResult> ListAsync(IWebhookChannelRegistry registry, string? provider, string? connection, string? after, int? limit, CancellationToken cancellationToken)
     {
-        if (!ProviderKey.TryParse(provider, out var key, out var error))
+        if (!WebhookChannelRequest.TryQuery(provider, connection, after, limit, out var query, out var problem))
         {
-            return Problems.BadRequest("provider: " + error);
-        }
-
-        var query = new WebhookChannelQuery { Provider = key, After = after, Limit = limit ?? 100 };
-        if (connection is not null)
-        {
-            if (!ConnectionId.TryParse(connection, out var id, out error))
-            {
-                return Problems.BadRequest("connection: " + error);
-            }
-
-            query = query with { ConnectionId = id };
-        }
-
-        if (query.Limit is < 1 or > 1000)
-        {
-            return Problems.BadRequest($"limit: {query.Limit} is out of range; use 1 to 1000.");
+            return Problems.BadRequest(problem);
         }
 
         var channels = await registry.ListAsync(query, cancellationToken).ConfigureAwait(false);
@@ -90,14 +56,14 @@ internal static class WebhookChannelEndpoints
     }
 
     private static async Task<IResult> GetAsync(IWebhookChannelRegistry registry, string provider, string channelId, CancellationToken cancellationToken) =>
-        ProviderKey.TryParse(provider, out var key, out _) && await registry.GetAsync(key, channelId, cancellationToken).ConfigureAwait(false) is { } channel
+        await WebhookChannelRequest.FindAsync(registry, provider, channelId, cancellationToken).ConfigureAwait(false) is { } channel
             ? Results.Ok(Dto(channel))
-            : Problems.NotFound($"There is no registered {provider} channel '{channelId}'.");
+            : Problems.NotFound(WebhookChannelRequest.NotFound(provider, channelId));
 
     private static async Task<IResult> RemoveAsync(IWebhookChannelRegistry registry, string provider, string channelId, CancellationToken cancellationToken) =>
-        ProviderKey.TryParse(provider, out var key, out _) && await registry.RemoveAsync(key, channelId, cancellationToken).ConfigureAwait(false)
+        await WebhookChannelRequest.RemoveAsync(registry, provider, channelId, cancellationToken).ConfigureAwait(false)
             ? Results.NoContent()
-            : Problems.NotFound($"There is no registered {provider} channel '{channelId}'.");
+            : Problems.NotFound(WebhookChannelRequest.NotFound(provider, channelId));
 
     private static object Dto(WebhookChannelRecord c) => new
     {
