@@ -55,4 +55,48 @@ public sealed class BodyRateLimitTests : OutboundTestBase
         (await BodySignals.IsLimitedAsync(call, response, Ct)).ShouldBe(limited);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json, "the body is still there for the caller");
     }
+
+    [Theory]
+    [InlineData("""{"ok":false,"error":"ratelimited"}""", true)]
+    [InlineData("""{"ok":false,"error":"channel_not_found"}""", false)]
+    public async Task SlackHttp200BodyOfUnknownLength_IsReadForTheRateLimit(string json, bool limited)
+    {
+        using var response = ChunkedAnswer(json);
+
+        (await BodySignals.IsLimitedAsync(SlackCall(), response, Ct)).ShouldBe(limited);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json, "the body is still there for the caller");
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+    }
+
+    [Fact]
+    public async Task LargeSlackBodyOfUnknownLength_IsLeftToStream_Whole()
+    {
+        var json = $$"""{"ok":true,"channels":[{{string.Join(',', Enumerable.Range(0, 200).Select(i => $$"""{"id":"C{{i}}"}"""))}}]}""";
+        using var response = ChunkedAnswer(json);
+
+        (await BodySignals.CategoryAsync(SlackCall(), response, Ct)).ShouldBeNull();
+        response.Content.Headers.ContentLength.ShouldBeNull("a large body is not buffered");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json);
+    }
+
+    private OutboundCall SlackCall()
+    {
+        var slack = Host.Get<IProviderCatalog>().Get(ProviderKey.Parse("slack"));
+        var connection = new Connection { Id = ConnectionId.New(), Provider = slack.Key, AuthMode = AuthMode.OAuth2 };
+        return new OutboundCall(connection, null, slack, Host.Get<Microsoft.Extensions.Options.IOptions<OutboundOptions>>().Value.CachedPolicyFor("slack"), "GET", "conversations.list", "conversations.list", 0);
+    }
+
+    /// <summary>An answer without Content-Length, as a chunked one arrives: its content's stream cannot seek.</summary>
+    private static HttpResponseMessage ChunkedAnswer(string json)
+    {
+        var content = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+        content.Headers.ContentLength.ShouldBeNull();
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }

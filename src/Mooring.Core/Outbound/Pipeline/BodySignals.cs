@@ -49,23 +49,22 @@ internal static class BodySignals
         (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.Category;
 
     /// <summary>
-    /// What the body says, for the answers whose body is read here (a 400 or 403 of a provider with
-    /// <c>limitedErrorCodes</c> or <c>expiredTokenCodes</c>, a small 2xx of a provider with an <c>ok</c> field);
-    /// <see langword="null"/> otherwise.
+    /// What the body says, for the answers whose body is read here (a 400 or 403 of up to 64 KiB from a provider with
+    /// <c>limitedErrorCodes</c> or <c>expiredTokenCodes</c>, a 2xx of up to 1 KiB from a provider with an <c>ok</c> field,
+    /// with a <c>Content-Length</c> or chunked); <see langword="null"/> otherwise.
     /// </summary>
     private static async ValueTask<ErrorVerdict?> VerdictAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var provider = call.Provider;
         var status = (int)response.StatusCode;
         var length = response.Content.Headers.ContentLength;
-        var candidate = length != 0 && status switch
+        var limit = status switch
         {
-            400 or 403 => (provider.RateLimits.LimitedErrorCodes.Count > 0 || provider.Errors.ExpiredTokenCodes.Count > 0)
-                && length is null or <= MaxErrorBodyBytes,
-            >= 200 and < 300 => provider.Errors.Success is not null && length is <= MaxSuccessBodyBytes,
-            _ => false,
+            400 or 403 when provider.RateLimits.LimitedErrorCodes.Count > 0 || provider.Errors.ExpiredTokenCodes.Count > 0 => MaxErrorBodyBytes,
+            >= 200 and < 300 when provider.Errors.Success is not null => MaxSuccessBodyBytes,
+            _ => 0,
         };
-        if (!candidate)
+        if (limit == 0 || length == 0 || length > limit)
         {
             return null;
         }
@@ -75,13 +74,17 @@ internal static class BodySignals
             return verdict.Verdict;
         }
 
-        ErrorVerdict? read;
+        ErrorVerdict? read = null;
         try
         {
-            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
-            using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            read = ProviderErrorReader.VerdictOf(provider, response, body.RootElement);
+            // A body of unknown length (chunked) is read only as far as the limit: a large one streams on, unharmed.
+            if (length is not null || await BodyPeek.TryBufferSmallAsync(response, limit, cancellationToken).ConfigureAwait(false))
+            {
+                await response.Content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
+                // ReadAsByteArrayAsync copies the buffer; the cached read stream stays at its start for the caller.
+                using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                read = ProviderErrorReader.VerdictOf(provider, response, body.RootElement);
+            }
         }
         catch (Exception ex) when (ex is JsonException or HttpRequestException)
         {
