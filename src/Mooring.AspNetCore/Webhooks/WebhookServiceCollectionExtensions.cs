@@ -19,7 +19,9 @@ internal static class WebhookServiceCollectionExtensions
         services.AddMetrics();
         // Redirects are not followed: a 301/302 would turn the signed POST into a GET elsewhere. A 3xx is a failed attempt,
         // retried and logged like any other, until the forwarding URL is corrected.
-        services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName)
+        // Forwarding:Timeout bounds each attempt (and has no upper limit): HttpClient's own 100 s default would cut a longer
+        // one short with a cancellation the attempt log does not record.
+        services.AddHttpClient(WebhookDefaults.ForwardingHttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<WebhookMetrics>();
         services.TryAddSingleton<WebhookSignal>();

@@ -57,7 +57,8 @@ public static class OutboundServiceCollectionExtensions
         // Redirects are not followed: a 3xx would carry the connection's credentials in custom headers (API keys; .NET drops
         // only Authorization) to whatever host its Location names, past the proxy's host check. It comes back as it is.
         // No cookie container either: the pooled handler is shared by every connection's calls.
-        var client = services.AddHttpClient(OutboundConstants.HttpClientName).RemoveAllLoggers()
+        // No HttpClient.Timeout (100 s by default) over the call's own budget and attempt timeouts, which are classified.
+        var client = services.AddHttpClient(OutboundConstants.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         client.AddHttpMessageHandler<CallHandler>();
         client.AddHttpMessageHandler<CredentialHandler>();

@@ -20,6 +20,9 @@ internal sealed class ProviderHttpClientFactory(IHttpMessageHandlerFactory handl
         var client = new HttpClient(CreateHandler(connectionId, priority), disposeHandler: false);
 #pragma warning restore RS0030
         client.BaseAddress = provider.ApiBaseUrl;
+        // The call's budget (TotalTimeout, up to a day) and attempt timeouts bound it: HttpClient's own 100 s default would
+        // cut a longer budget short with an unclassified TaskCanceledException.
+        client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
     }
 

@@ -79,6 +79,18 @@ public sealed class BodyRateLimitTests : OutboundTestBase
         (await response.Content.ReadAsStringAsync(Ct)).ShouldBe(json);
     }
 
+    [Fact]
+    public async Task SlackBodyOfUnknownLength_CutOff_IsANetworkFailure()
+    {
+        var content = new StreamContent(new CutOffStream(Encoding.UTF8.GetBytes("""{"ok":false,""")));
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+
+        var error = await Should.ThrowAsync<HttpRequestException>(BodySignals.CategoryAsync(SlackCall(), response, Ct).AsTask());
+
+        error.HttpRequestError.ShouldBe(HttpRequestError.ResponseEnded);
+        error.InnerException.ShouldBeAssignableTo<IOException>();
+    }
+
     private OutboundCall SlackCall()
     {
         var slack = Host.Get<IProviderCatalog>().Get(ProviderKey.Parse("slack"));
@@ -95,8 +107,15 @@ public sealed class BodyRateLimitTests : OutboundTestBase
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
     }
 
-    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    private class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    /// <summary>A body whose connection fails after its first bytes, as <c>HttpIOException</c> does when a chunked answer is cut off.</summary>
+    private sealed class CutOffStream(byte[] head) : UnseekableStream(head)
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : throw new HttpIOException(HttpRequestError.ResponseEnded, "cut off");
     }
 }

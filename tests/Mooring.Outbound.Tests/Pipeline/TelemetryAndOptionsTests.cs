@@ -126,6 +126,22 @@ public sealed class PollyTelemetryTests
     private static string? Tag(CollectedMeasurement<int> measurement, string name) => measurement.Tags.GetValueOrDefault(name) as string;
 }
 
+/// <summary>Only the call's budget and attempt timeouts bound a call: not HttpClient's own 100 s.</summary>
+public sealed class ClientTimeoutTests : OutboundTestBase
+{
+    [Fact]
+    public async Task ConnectionClients_HaveNoTimeoutOfTheirOwn()
+    {
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+
+        using var client = await Host.Get<IProviderHttpClientFactory>().CreateClientAsync(connection.Id, CallPriority.Interactive, Ct);
+        using var named = Host.Get<IHttpClientFactory>().CreateClient(OutboundConstants.HttpClientName);
+
+        client.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
+        named.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
+    }
+}
+
 /// <summary>Outbound settings are checked at start-up, per provider, with the setting named.</summary>
 public sealed class OutboundOptionsTests
 {

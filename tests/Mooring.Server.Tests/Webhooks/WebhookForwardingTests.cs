@@ -4,7 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Mooring.AspNetCore.Webhooks;
 using StandardWebhooks;
 
 namespace Mooring.Server.Tests.Webhooks;
@@ -88,6 +90,17 @@ public sealed class WebhookForwardingTests
         var failed = (await DeliveryAsync(app, id))!.Value;
         failed.GetProperty("last_status_code").GetInt32().ShouldBe(302);
         followed.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ForwardingClient_HasNoTimeoutOfItsOwn_OnlyForwardingTimeoutBoundsAnAttempt()
+    {
+        // Forwarding:Timeout may exceed HttpClient's default 100 s; that default would end a longer attempt unlogged.
+        await using var app = await WebhookApp.StartAsync(null, "--Mooring:Webhooks:Forwarding:Timeout=00:05:00");
+
+        using var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookDefaults.ForwardingHttpClientName);
+
+        client.Timeout.ShouldBe(Timeout.InfiniteTimeSpan);
     }
 
     private static async Task<JsonElement?> DeliveryAsync(WebhookApp app, long id)

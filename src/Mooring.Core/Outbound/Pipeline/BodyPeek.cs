@@ -12,16 +12,25 @@ internal static class BodyPeek
     /// Whether the body of <paramref name="response"/> is at most <paramref name="limit"/> bytes; if so it is buffered
     /// (read it again with <see cref="HttpContent.ReadAsByteArrayAsync()"/>), else left to stream, unharmed.
     /// </summary>
+    /// <exception cref="HttpRequestException">The body could not be read (the connection failed while it came).</exception>
     public static async ValueTask<bool> TryBufferSmallAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         var original = response.Content;
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var head = new byte[limit + 1];
         var read = 0;
-        int n;
-        while (read < head.Length && (n = await stream.ReadAsync(head.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+        try
         {
-            read += n;
+            int n;
+            while (read < head.Length && (n = await stream.ReadAsync(head.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                read += n;
+            }
+        }
+        catch (IOException ex)
+        {
+            // As HttpContent reports a body cut off while it buffers: a network failure, classified and retried as one.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The answer's body ended before it was complete.", ex);
         }
 
         var small = read <= limit;

@@ -10,7 +10,8 @@ namespace Mooring.Outbound.Pipeline;
 /// access token (Slack's HTTP 200 <c>token_expired</c>). Read through <see cref="ProviderErrorReader"/> (the provider's
 /// <see cref="Providers.ErrorShape"/>, <c>limitedErrorCodes</c> and <c>expiredTokenCodes</c>), once per response: the
 /// credentials, the rate limiter, the retry, the request log and the call's metrics all ask. The headers' counterpart
-/// is <see cref="ResponseSignals"/>.
+/// is <see cref="ResponseSignals"/>. A body cut off while it is read disposes the answer and throws
+/// <see cref="HttpRequestException"/>: the attempt failed on the network, and is classified and retried as such.
 /// </summary>
 internal static class BodySignals
 {
@@ -86,9 +87,15 @@ internal static class BodySignals
                 read = ProviderErrorReader.VerdictOf(provider, response, body.RootElement);
             }
         }
-        catch (Exception ex) when (ex is JsonException or HttpRequestException)
+        catch (JsonException)
         {
             read = null;
+        }
+        catch (HttpRequestException)
+        {
+            // The body was cut off: the answer is unusable, and the attempt fails as a network failure.
+            response.Dispose();
+            throw;
         }
 
         call.BodyVerdict = (response, read);
