@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Mooring.AspNetCore.Proxy;
 
@@ -7,7 +8,11 @@ internal readonly record struct ProxyBody(HttpContent? Content, bool TooLarge)
 {
     public static async Task<ProxyBody> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        // The server knows whether a body can follow: over HTTP/2 and HTTP/3 a streamed body has neither a length nor
+        // Transfer-Encoding, so the headers alone cannot tell.
+        var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? (request.ContentLength is not null || request.Headers.TransferEncoding.Count > 0);
+        if (request.ContentLength is 0 || !canHaveBody)
         {
             return default;
         }

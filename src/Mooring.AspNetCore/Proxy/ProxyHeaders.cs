@@ -5,8 +5,8 @@ namespace Mooring.AspNetCore.Proxy;
 
 /// <summary>
 /// Which headers cross the proxy. The caller's hop-by-hop headers (RFC 9110 section 7.6.1, and those its Connection header
-/// names), its credentials for Mooring (Authorization, X-Mooring-Api-Key, cookies) and forwarding headers stay behind: the
-/// provider sees the connection's credentials only.
+/// names), its credentials for Mooring (Authorization, X-Mooring-Api-Key, cookies), forwarding headers and Accept-Encoding
+/// stay behind: the provider sees the connection's credentials only, and answers uncompressed.
 /// </summary>
 internal static class ProxyHeaders
 {
@@ -20,6 +20,9 @@ internal static class ProxyHeaders
     {
         HeaderNames.Host, HeaderNames.Authorization, HeaderNames.Cookie, "X-Mooring-Api-Key",
         HeaderNames.ContentLength, HeaderNames.Expect, "Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto",
+        // The pipeline reads some answers' bodies (Slack's HTTP 200 ok:false: token_expired, ratelimited) and does not
+        // decompress them: the provider answers uncompressed, over loopback or the host's own network.
+        HeaderNames.AcceptEncoding,
     };
 
     private static readonly HashSet<string> NotReturned = new(StringComparer.OrdinalIgnoreCase) { HeaderNames.SetCookie };

@@ -3,13 +3,17 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Mooring.AspNetCore.Proxy;
 using Mooring.AspNetCore.Tests.Infrastructure;
 using Mooring.Connections;
+using Mooring.Outbound;
+using Mooring.Outbound.Errors;
 using Mooring.Sandbox;
+using Mooring.Sandbox.Faults;
 using Mooring.Testing;
 
 namespace Mooring.AspNetCore.Tests.Proxy;
@@ -117,6 +121,7 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
         request.Headers.Add("Connection", "X-Drop-Me");
         request.Headers.Add("X-Drop-Me", "1");
         request.Headers.Add("Idempotency-Key", "order-7");
+        request.Headers.Add("Accept-Encoding", "gzip, br");
 
         var response = await Send(request);
 
@@ -132,6 +137,7 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
         received.Headers.Keys.ShouldNotContain("X-Mooring-Api-Key");
         received.Headers.Keys.ShouldNotContain("X-Forwarded-For");
         received.Headers.Keys.ShouldNotContain("X-Drop-Me");
+        received.Headers.Keys.ShouldNotContain("Accept-Encoding", "the pipeline reads some bodies: the provider must answer uncompressed");
         received.Headers.Values.ShouldNotContain(v => v.Contains(MooringTestHost.ApiKey, StringComparison.Ordinal));
         response.Headers.GetValues("X-Upstream").ShouldBe(["echo"]);
         response.Headers.Contains("Set-Cookie").ShouldBeFalse();
@@ -194,6 +200,44 @@ public sealed class ProxyTests(IdentityProviderFixture fixture) : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Mooring:Proxy:MaxRequestBodySize");
         _echo.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ProviderThatNeverAnswers_Is504_OnceTheBudgetIsSpent()
+    {
+        _sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.Stripe, Kind = FaultKind.Hang });
+
+        var sent = Send(HttpMethod.Get, "/proxy/stripe-1/v1/customers");
+        for (var i = 0; i < 100 && !sent.IsCompleted; i++)
+        {
+            await Task.Yield();
+            _mooring.Time.Advance(TimeSpan.FromSeconds(1)); // attempt timeouts and backoff, up to the 30 s budget
+            await Task.WhenAny(sent, Task.Delay(10, Ct));
+        }
+
+        var response = await sent;
+        response.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout, await response.Content.ReadAsStringAsync(Ct));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("category").GetString().ShouldBe("provider_unavailable");
+        problem.GetProperty("detail").GetString()!.ShouldContain("did not answer");
+    }
+
+    [Theory]
+    [InlineData(ProviderErrorCategory.RateLimited, 429)]
+    [InlineData(ProviderErrorCategory.CircuitOpen, 503)]
+    public async Task MooringsOwnRefusal_WithATimeToWait_CarriesRetryAfterInTheHeaderAndTheBody(ProviderErrorCategory category, int status)
+    {
+        var refusal = new ProviderApiException("not sent", null) { Category = category, RetryAfter = TimeSpan.FromSeconds(41.2) };
+        var context = new DefaultHttpContext { RequestServices = _mooring.Services, Response = { Body = new MemoryStream() } };
+
+        await ProxyFailure.From(refusal, ConnectionId.Parse("stripe-1"))!.ExecuteAsync(context);
+
+        context.Response.StatusCode.ShouldBe(status);
+        context.Response.Headers.RetryAfter.ToString().ShouldBe("42", "whole seconds, rounded up, as HTTP clients read it");
+        context.Response.Body.Position = 0;
+        var problem = await JsonSerializer.DeserializeAsync<JsonElement>(context.Response.Body, cancellationToken: Ct);
+        problem.GetProperty("retryAfterSeconds").GetInt64().ShouldBe(42);
+        problem.GetProperty("category").GetString().ShouldBe(ErrorCategoryNames.Of(category));
     }
 
     [Fact]
