@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Mooring.Security;
-using Mooring.Server.Hosting;
 using Mooring.Storage;
 using Spectre.Console;
 
@@ -42,21 +40,8 @@ internal static class KeysCommand
     {
         var command = new Command(name, description);
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            try
-            {
-                using var host = ServerHost.BuildCommandHost(HostArgs.From(parse, sandbox: false));
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                var code = await action(host.Services, parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
-                await host.StopAsync(cancellationToken).ConfigureAwait(false);
-                return code;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return StartupError.Report(ex, parse.InvocationConfiguration.Error);
-            }
-        });
+        command.SetAction((parse, cancellationToken) =>
+            StoreCommand.RunAsync(parse, sandbox: false, (services, ct) => action(services, parse.InvocationConfiguration.Output, ct), cancellationToken));
         return command;
     }
 

@@ -39,6 +39,18 @@ public sealed class CommandLoggingTests
     }
 
     [Fact]
+    public async Task StoreCommand_FailingAfterTheHostStarted_SaysSoInOneLine_WithoutCrashLogsOfTheHostsServices()
+    {
+        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
+
+        var run = await CliRun.RunExecutableAsync(["sync", "list", "Not An Id", .. args]);
+
+        run.ExitCode.ShouldBe(1);
+        run.Output.ShouldBeEmpty();
+        run.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("mooring: ");
+    }
+
+    [Fact]
     public async Task CommandHost_LogsWarningsOnly_WhereTheServerLogsInformation()
     {
         var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
