@@ -21,8 +21,7 @@ internal static class WebhookReplayCommand
             var chosen = (parse.GetValue(ids) ?? []).Distinct().ToArray();
             if (chosen.Length == 0 && !parse.GetValue(all))
             {
-                console.WriteLine("Name the events to replay with --id, or pass --all.");
-                return 2;
+                return CliError.Report(parse, "Name the events to replay with --id, or pass --all.", 2);
             }
 
             var store = services.GetRequiredService<IWebhookEventStore>();
@@ -43,7 +42,7 @@ internal static class WebhookReplayCommand
                 }
                 else
                 {
-                    console.WriteLine(found is null
+                    CliError.Write(parse, found is null
                         ? $"There is no webhook event {id}."
                         : $"Event {id} is {found.Status.ToString().ToLowerInvariant()}; only failed or dead events can be replayed.");
                 }

@@ -17,8 +17,7 @@ internal static class WebhookShowCommand
         {
             if (await services.GetRequiredService<IWebhookEventStore>().GetAsync(parse.GetValue(id), ct).ConfigureAwait(false) is not { } e)
             {
-                console.WriteLine($"There is no webhook event {parse.GetValue(id)}.");
-                return 1;
+                return CliError.Report(parse, $"There is no webhook event {parse.GetValue(id)}.", 1);
             }
 
             console.Write(Details(e));

@@ -32,8 +32,11 @@ public sealed class WebhookCliTests
         show.Output.ShouldContain("handler exploded");
         show.Output.ShouldContain("""{"id":"evt_dead"}""");
         nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
+        nothing.Output.ShouldBeEmpty();
+        nothing.Error.Trim().ShouldBe("mooring: Name the events to replay with --id, or pass --all.");
         one.ExitCode.ShouldBe(1, one.Output + one.Error);
-        one.Output.ShouldContain("There is no webhook event 999999.");
+        one.Error.Trim().ShouldBe("mooring: There is no webhook event 999999.");
+        one.Output.ShouldContain("Replayed 0 event(s).");
         replay.Output.ShouldContain("Replayed 1 event(s).");
         after.Output.ShouldContain("evt_dead");
     }
@@ -47,8 +50,8 @@ public sealed class WebhookCliTests
         var run = await CliRun.RunAsync(["webhooks", "replay", "--id", Id(okId), "--id", Id(deadId), .. args]);
 
         run.ExitCode.ShouldBe(1, run.Output + run.Error);
-        run.Output.ShouldContain($"Event {okId} is completed; only failed or dead events can be replayed.");
-        run.Output.ShouldContain("Replayed 1 event(s).");
+        run.Error.Trim().ShouldBe($"mooring: Event {okId} is completed; only failed or dead events can be replayed.");
+        run.Output.Trim().ShouldBe("Replayed 1 event(s).");
     }
 
     [Fact]
@@ -86,8 +89,10 @@ public sealed class WebhookCliTests
         var all = await CliRun.RunAsync(["webhooks", "deliveries", "replay", "--all", .. args]);
 
         nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
+        nothing.Error.Trim().ShouldBe("mooring: Name the deliveries to replay with --id, or pass --all.");
         missing.ExitCode.ShouldBe(1, missing.Output + missing.Error);
-        missing.Output.ShouldContain("1 of the named deliveries do not exist or are not failed or dead.");
+        missing.Output.Trim().ShouldBe("Replayed 0 delivery(ies).");
+        missing.Error.Trim().ShouldBe("mooring: 1 of the named deliveries do not exist or are not failed or dead.");
         one.ExitCode.ShouldBe(0, one.Output + one.Error);
         one.Output.ShouldContain("Replayed 1 delivery(ies).");
         all.Output.ShouldContain("Replayed 0 delivery(ies).");
