@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Storage;
 using Spectre.Console;
 
@@ -36,15 +37,13 @@ internal static class WebhookReplayCommand
             foreach (var id in chosen)
             {
                 var found = await store.GetAsync(id, ct).ConfigureAwait(false);
-                if (found is { Status: WebhookEventStatus.Failed or WebhookEventStatus.Dead })
+                if (found is not null && WebhookEventRequest.IsReplayable(found))
                 {
                     replayable.Add(id);
                 }
                 else
                 {
-                    CliError.Write(parse, found is null
-                        ? $"There is no webhook event {id}."
-                        : $"Event {id} is {found.Status.ToString().ToLowerInvariant()}; only failed or dead events can be replayed.");
+                    CliError.Write(parse, found is null ? WebhookEventRequest.NotFound(id) : WebhookEventRequest.NotReplayable(found));
                 }
             }
 
