@@ -24,36 +24,9 @@ internal static class WebhookManagementEndpoints
 
     private static async Task<IResult> ListAsync(IWebhookEventStore store, string? provider, string? status, string? type, long? before, int? limit, CancellationToken cancellationToken)
     {
-        var query = new WebhookEventQuery { EventType = type, Before = before, Limit = limit ?? 100 };
-        if (provider is not null)
+        if (!WebhookEventRequest.TryQuery(provider, status, type, before, limit, out var query, out var problem))
         {
-            if (!ProviderKey.TryParse(provider, out var key, out var error))
-            {
-                return Problems.BadRequest("provider: " + error);
-            }
-
-            query = query with { Provider = key };
-        }
-
-        if (status is not null)
-        {
-            var statuses = new List<WebhookEventStatus>();
-            foreach (var text in status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (!StatusText.TryParse(text, out var parsed))
-                {
-                    return Problems.BadRequest($"status: '{text}' is not one of pending, processing, completed, failed, dead.");
-                }
-
-                statuses.Add(parsed);
-            }
-
-            query = query with { Statuses = statuses };
-        }
-
-        if (query.Limit is < 1 or > 1000)
-        {
-            return Problems.BadRequest($"limit: {query.Limit} is out of range; use 1 to 1000.");
+            return Problems.BadRequest(problem);
         }
 
         var events = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
@@ -65,7 +38,7 @@ internal static class WebhookManagementEndpoints
     {
         if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            return Problems.NotFound($"There is no webhook event {id}.");
+            return Problems.NotFound(WebhookEventRequest.NotFound(id));
         }
 
         var forwarded = new List<object>();
@@ -87,12 +60,12 @@ internal static class WebhookManagementEndpoints
     {
         if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
-            return Problems.NotFound($"There is no webhook event {id}.");
+            return Problems.NotFound(WebhookEventRequest.NotFound(id));
         }
 
-        if (found.Status is not (WebhookEventStatus.Failed or WebhookEventStatus.Dead))
+        if (!WebhookEventRequest.IsReplayable(found))
         {
-            return Results.Problem(title: "Conflict", detail: $"Event {id} is {StatusText.Of(found.Status)}; only failed or dead events can be replayed.", statusCode: StatusCodes.Status409Conflict);
+            return Results.Problem(title: "Conflict", detail: WebhookEventRequest.NotReplayable(found), statusCode: StatusCodes.Status409Conflict);
         }
 
         var replayed = await store.ReplayAsync([id], time.GetUtcNow(), cancellationToken).ConfigureAwait(false);

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Mooring.Security;
-using Mooring.Server.Hosting;
 using Mooring.Storage;
 using Spectre.Console;
 
@@ -38,31 +36,18 @@ internal static class KeysCommand
         return command;
     }
 
-    private static Command WithHost(string name, string description, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> action)
+    private static Command WithHost(string name, string description, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> action)
     {
         var command = new Command(name, description);
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            try
-            {
-                using var host = ServerHost.BuildCommandHost(HostArgs.From(parse, sandbox: false));
-                await host.StartAsync(cancellationToken).ConfigureAwait(false);
-                var code = await action(host.Services, parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
-                await host.StopAsync(cancellationToken).ConfigureAwait(false);
-                return code;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return StartupError.Report(ex, parse.InvocationConfiguration.Error);
-            }
-        });
+        command.SetAction((parse, cancellationToken) =>
+            StoreCommand.RunAsync(parse, sandbox: false, (services, ct) => action(services, parse, ct), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RotateAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RotateAsync(IServiceProvider services, ParseResult parse, CancellationToken cancellationToken)
     {
-        var console = ConsoleFor(output);
+        var console = CliConsole.For(parse.InvocationConfiguration.Output);
         var rotator = services.GetRequiredService<KeyRotator>();
         var progress = new Progress<long>(n => console.MarkupLine($"[grey]re-encrypted {n} secrets so far[/]"));
         var result = await rotator.RotateAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -71,17 +56,16 @@ internal static class KeysCommand
         var leftover = result.RemainingByKey.Where(k => k.Key != result.ActiveKeyId && k.Value > 0).Sum(k => k.Value);
         if (leftover > 0)
         {
-            console.MarkupLine($"[yellow]{leftover} secrets changed while rotating and are still under an old key; run 'mooring keys rotate' again.[/]");
-            return 1;
+            return CliError.Report(parse, $"{leftover} secrets changed while rotating and are still under an old key; run 'mooring keys rotate' again.", 1);
         }
 
         console.MarkupLine("No secret is left under another key: old keys can be removed from the configuration.");
         return 0;
     }
 
-    private static async Task<int> StatusAsync(IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> StatusAsync(IServiceProvider services, ParseResult parse, CancellationToken cancellationToken)
     {
-        var console = ConsoleFor(output);
+        var console = CliConsole.For(parse.InvocationConfiguration.Output);
         var protector = services.GetRequiredService<ISecretProtector>();
         var counts = await services.GetRequiredService<ISecretStore>().CountByKeyAsync(cancellationToken).ConfigureAwait(false);
         WriteCounts(console, counts, protector.ActiveKeyId);
@@ -103,6 +87,4 @@ internal static class KeysCommand
 
         console.Write(table);
     }
-
-    private static IAnsiConsole ConsoleFor(TextWriter output) => CliConsole.For(output);
 }

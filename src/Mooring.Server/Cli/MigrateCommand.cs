@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Mooring.Server.Hosting;
 using Mooring.Storage;
 
 namespace Mooring.Server.Cli;
@@ -13,22 +11,17 @@ internal static class MigrateCommand
     {
         var command = new Command("migrate", "Apply the store's schema migrations and exit.");
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            try
+        command.SetAction((parse, cancellationToken) => StoreCommand.RunAsync(
+            parse,
+            sandbox: false,
+            async (services, ct) =>
             {
-                using var host = ServerHost.BuildCommandHost(HostArgs.From(parse, sandbox: false));
-                await host.StartAsync(cancellationToken).ConfigureAwait(false); // the start-up service migrates
-                var version = await host.Services.GetRequiredService<IStoreMigrator>().GetVersionAsync(cancellationToken).ConfigureAwait(false);
-                parse.InvocationConfiguration.Output.WriteLine($"Schema is at version {version}.");
-                await host.StopAsync(cancellationToken).ConfigureAwait(false);
+                // The host's start-up service has migrated.
+                var version = await services.GetRequiredService<IStoreMigrator>().GetVersionAsync(ct).ConfigureAwait(false);
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"Schema is at version {version}.").ConfigureAwait(false);
                 return 0;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return StartupError.Report(ex, parse.InvocationConfiguration.Error);
-            }
-        });
+            },
+            cancellationToken));
         return command;
     }
 }

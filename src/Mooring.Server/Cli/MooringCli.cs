@@ -39,6 +39,13 @@ internal static class MooringCli
             args = ["serve", .. args];
         }
 
-        return Create(input ?? Console.In).Parse(args).InvokeAsync(config);
+        var parse = Create(input ?? Console.In).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A usage error is a refusal too: the errors and the help that follows them go to standard error.
+            config.Output = config.Error;
+        }
+
+        return parse.InvokeAsync(config);
     }
 }

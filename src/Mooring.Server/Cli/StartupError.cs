@@ -16,7 +16,7 @@ internal static class StartupError
     public static int Report(Exception exception, TextWriter error)
     {
         var (code, message) = Describe(exception);
-        error.WriteLine("mooring: " + OneLine(message));
+        CliError.Write(error, OneLine(message));
         return code;
     }
 

@@ -52,12 +52,11 @@ internal static class SyncCommand
         {
             if (parse.GetValue(force) && !parse.GetValue(full))
             {
-                console.WriteLine("--force applies to a full sync only; add --full.");
-                return 2;
+                return CliError.Report(parse, "--force applies to a full sync only; add --full.", 2);
             }
 
             var request = new SyncRunRequest(parse.GetValue(full) ? SyncRunKind.Full : SyncRunKind.Incremental, parse.GetValue(force));
-            return await ActAsync(console, () => services.GetRequiredService<ISyncManager>().RequestAsync(ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, request, ct), $"Requested a {Kind(request.Kind)} sync{(request.Force ? " (forced)" : string.Empty)}.").ConfigureAwait(false);
+            return await ActAsync(parse, console, () => services.GetRequiredService<ISyncManager>().RequestAsync(ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, request, ct), $"Requested a {Kind(request.Kind)} sync{(request.Force ? " (forced)" : string.Empty)}.").ConfigureAwait(false);
         });
     }
 
@@ -65,7 +64,7 @@ internal static class SyncCommand
     {
         var (connection, model) = Target();
         return StoreCommand.Create(name, description, [connection, model], (parse, services, console, ct) =>
-            ActAsync(console, () => act(services.GetRequiredService<ISyncManager>(), ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, ct), $"{done}."));
+            ActAsync(parse, console, () => act(services.GetRequiredService<ISyncManager>(), ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, ct), $"{done}."));
     }
 
     private static Command Runs()
@@ -93,7 +92,7 @@ internal static class SyncCommand
     private static (Argument<string> Connection, Argument<string> Model) Target() =>
         (new Argument<string>("connection") { Description = "The connection's id." }, new Argument<string>("model") { Description = "The model, such as stripe-customers." });
 
-    private static async Task<int> ActAsync(IAnsiConsole console, Func<Task> act, string done)
+    private static async Task<int> ActAsync(ParseResult parse, IAnsiConsole console, Func<Task> act, string done)
     {
         try
         {
@@ -103,8 +102,7 @@ internal static class SyncCommand
         }
         catch (Exception ex) when (ex is ArgumentException or ConnectionNotFoundException)
         {
-            console.WriteLine(ex.Message.Split(" (Parameter", 2)[0]);
-            return 1;
+            return CliError.Report(parse, ex.Message.Split(" (Parameter", 2)[0], 1);
         }
     }
 

@@ -29,14 +29,12 @@ internal static class WebhookChannelAddCommand
             var given = parse.GetValue(token);
             if (given is not null && parse.GetValue(tokenStdin))
             {
-                WebhookChannelsCommand.Say(parse, "Give the token with --token-stdin or with --token, not both.");
-                return 2;
+                return CliError.Report(parse, "Give the token with --token-stdin or with --token, not both.", 2);
             }
 
             if (given is not null)
             {
-                parse.InvocationConfiguration.Error.WriteLine(
-                    "mooring: warning: a token given with --token is kept in the shell history and shown in the process list; pipe it to --token-stdin instead.");
+                CliError.Write(parse, "warning: a token given with --token is kept in the shell history and shown in the process list; pipe it to --token-stdin instead.");
             }
 
             // An empty standard input is an empty token, refused as such, never a silent fall back to the shared tokens.
@@ -45,8 +43,7 @@ internal static class WebhookChannelAddCommand
             if (!WebhookChannelRequest.TryRegistration(
                 parse.GetValue(provider), parse.GetValue(id), secret, parse.GetValue(connection), milliseconds, out var registration, out var problem))
             {
-                WebhookChannelsCommand.Say(parse, problem);
-                return 2;
+                return CliError.Report(parse, problem, 2);
             }
 
             try
@@ -58,13 +55,11 @@ internal static class WebhookChannelAddCommand
             }
             catch (ArgumentException ex)
             {
-                WebhookChannelsCommand.Say(parse, WebhookChannelRequest.Problem(ex));
-                return 2;
+                return CliError.Report(parse, WebhookChannelRequest.Problem(ex), 2);
             }
             catch (DuplicateKeyException ex)
             {
-                WebhookChannelsCommand.Say(parse, ex.Message);
-                return 1;
+                return CliError.Report(parse, ex.Message, 1);
             }
         });
     }

@@ -11,7 +11,7 @@ namespace Mooring.Server.Cli;
 /// <summary>
 /// <c>mooring webhooks channels list | show | add | remove</c>: the registered Google push channels, through the same
 /// registry and the same checks as <c>/api/webhooks/channels</c>. Where the API answers 400 the exit code is 2, where it
-/// answers 404 or 409 it is 1, with the API's words.
+/// answers 404 or 409 it is 1, with the API's words on standard error.
 /// </summary>
 internal static class WebhookChannelsCommand
 {
@@ -52,8 +52,7 @@ internal static class WebhookChannelsCommand
         {
             if (!WebhookChannelRequest.TryQuery(parse.GetValue(provider), parse.GetValue(connection), parse.GetValue(after), parse.GetValue(limit), out var query, out var problem))
             {
-                Say(parse, problem);
-                return 2;
+                return CliError.Report(parse, problem, 2);
             }
 
             var channels = await services.GetRequiredService<IWebhookChannelRegistry>().ListAsync(query, ct).ConfigureAwait(false);
@@ -84,8 +83,7 @@ internal static class WebhookChannelsCommand
             var registry = services.GetRequiredService<IWebhookChannelRegistry>();
             if (await WebhookChannelRequest.FindAsync(registry, parse.GetValue(provider)!, parse.GetValue(id)!, ct).ConfigureAwait(false) is not { } channel)
             {
-                Say(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!));
-                return 1;
+                return CliError.Report(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!), 1);
             }
 
             console.Write(Details(channel));
@@ -101,8 +99,7 @@ internal static class WebhookChannelsCommand
             var registry = services.GetRequiredService<IWebhookChannelRegistry>();
             if (!await WebhookChannelRequest.RemoveAsync(registry, parse.GetValue(provider)!, parse.GetValue(id)!, ct).ConfigureAwait(false))
             {
-                Say(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!));
-                return 1;
+                return CliError.Report(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!), 1);
             }
 
             Say(parse, $"Removed the {parse.GetValue(provider)} channel '{parse.GetValue(id)}'.");

@@ -28,8 +28,7 @@ internal static class WebhookDeliveriesCommand
             var chosen = (parse.GetValue(ids) ?? []).Distinct().ToArray();
             if (chosen.Length == 0 && !parse.GetValue(all))
             {
-                console.WriteLine("Name the deliveries to replay with --id, or pass --all.");
-                return 2;
+                return CliError.Report(parse, "Name the deliveries to replay with --id, or pass --all.", 2);
             }
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -38,8 +37,7 @@ internal static class WebhookDeliveriesCommand
             console.WriteLine($"Replayed {replayed} delivery(ies).");
             if (named is not null && replayed < named.Length)
             {
-                console.WriteLine($"{named.Length - replayed} of the named deliveries do not exist or are not failed or dead.");
-                return 1;
+                return CliError.Report(parse, $"{named.Length - replayed} of the named deliveries do not exist or are not failed or dead.", 1);
             }
 
             return 0;

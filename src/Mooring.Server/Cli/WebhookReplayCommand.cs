@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Storage;
 using Spectre.Console;
 
@@ -21,8 +22,7 @@ internal static class WebhookReplayCommand
             var chosen = (parse.GetValue(ids) ?? []).Distinct().ToArray();
             if (chosen.Length == 0 && !parse.GetValue(all))
             {
-                console.WriteLine("Name the events to replay with --id, or pass --all.");
-                return 2;
+                return CliError.Report(parse, "Name the events to replay with --id, or pass --all.", 2);
             }
 
             var store = services.GetRequiredService<IWebhookEventStore>();
@@ -37,15 +37,13 @@ internal static class WebhookReplayCommand
             foreach (var id in chosen)
             {
                 var found = await store.GetAsync(id, ct).ConfigureAwait(false);
-                if (found is { Status: WebhookEventStatus.Failed or WebhookEventStatus.Dead })
+                if (found is not null && WebhookEventRequest.IsReplayable(found))
                 {
                     replayable.Add(id);
                 }
                 else
                 {
-                    console.WriteLine(found is null
-                        ? $"There is no webhook event {id}."
-                        : $"Event {id} is {found.Status.ToString().ToLowerInvariant()}; only failed or dead events can be replayed.");
+                    CliError.Write(parse, found is null ? WebhookEventRequest.NotFound(id) : WebhookEventRequest.NotReplayable(found));
                 }
             }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Storage;
 using Spectre.Console;
 
@@ -17,8 +18,7 @@ internal static class WebhookShowCommand
         {
             if (await services.GetRequiredService<IWebhookEventStore>().GetAsync(parse.GetValue(id), ct).ConfigureAwait(false) is not { } e)
             {
-                console.WriteLine($"There is no webhook event {parse.GetValue(id)}.");
-                return 1;
+                return CliError.Report(parse, WebhookEventRequest.NotFound(parse.GetValue(id)), 1);
             }
 
             console.Write(Details(e));

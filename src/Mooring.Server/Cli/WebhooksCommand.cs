@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Mooring.Connections;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Server.Hosting;
 using Mooring.Storage;
 using Spectre.Console;
@@ -12,7 +12,8 @@ namespace Mooring.Server.Cli;
 /// <summary>
 /// <c>mooring webhooks list | show | replay | deliveries replay | channels …</c>: the webhook inbox and its forwarding
 /// outbox, read and replayed straight from the store, and the Google push channels, with what the management API
-/// (<c>/api/webhooks</c>) offers.
+/// (<c>/api/webhooks</c>) offers, with its checks and words (<see cref="WebhookEventRequest"/>): where it answers 400 the
+/// exit code is 2, where it answers 404 or 409 it is 1.
 /// </summary>
 internal static class WebhooksCommand
 {
@@ -32,19 +33,14 @@ internal static class WebhooksCommand
         var provider = new Option<string?>("--provider") { Description = "Only this provider's events." };
         var status = new Option<string?>("--status") { Description = "Only events in these states (comma-separated: pending, processing, completed, failed, dead)." };
         var type = new Option<string?>("--type") { Description = "Only events of this type." };
-        var limit = new Option<int>("--limit") { Description = "The most to show (1 to 1000).", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "The most to show (1 to 1000; 50 if omitted).", DefaultValueFactory = _ => 50 };
         var before = new Option<long?>("--before") { Description = "Only events with an id below this one: the next page, from the id the previous one printed." };
         return StoreCommand.Create("list", "List received events, newest first.", [provider, status, type, limit, before], async (parse, services, console, ct) =>
         {
-            var query = new WebhookEventQuery { EventType = parse.GetValue(type), Before = parse.GetValue(before), Limit = Math.Clamp(parse.GetValue(limit), 1, 1000) };
-            if (parse.GetValue(provider) is { } key)
+            if (!WebhookEventRequest.TryQuery(
+                parse.GetValue(provider), parse.GetValue(status), parse.GetValue(type), parse.GetValue(before), parse.GetValue(limit), out var query, out var problem))
             {
-                query = query with { Provider = ProviderKey.Parse(key) };
-            }
-
-            if (parse.GetValue(status) is { } statuses)
-            {
-                query = query with { Statuses = [.. statuses.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseStatus)] };
+                return CliError.Report(parse, problem, 2);
             }
 
             var events = await services.GetRequiredService<IWebhookEventStore>().ListAsync(query, ct).ConfigureAwait(false);
@@ -67,9 +63,4 @@ internal static class WebhooksCommand
             return 0;
         });
     }
-
-    private static WebhookEventStatus ParseStatus(string text) =>
-        Enum.TryParse<WebhookEventStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status)
-            ? status
-            : throw new ArgumentException($"--status: '{text}' is not one of pending, processing, completed, failed, dead.");
 }

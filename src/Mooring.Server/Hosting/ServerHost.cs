@@ -51,12 +51,26 @@ internal static class ServerHost
     public static IHost BuildCommandHost(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        LogWarningsToStandardError(builder.Logging, args);
         QuietStartFailures(builder.Logging);
         // A command reads and writes the store; it never processes or forwards webhook events, nor runs syncs, whatever the configuration says.
         builder.Configuration.AddInMemoryCollection([new("Mooring:Webhooks:Workers", "0"), new("Mooring:Sync:SchedulerEnabled", "false")]);
         builder.Services.AddMooring(builder.Configuration);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A command's standard output is its own, for scripts to read: its host logs warnings and errors only, all on standard
+    /// error. The levels that appsettings.json and the environment set are the server's and do not apply; the command's own
+    /// <c>--Logging:…</c> arguments do, to see more while looking into a problem.
+    /// </summary>
+    private static void LogWarningsToStandardError(ILoggingBuilder logging, string[] args)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.Services.Configure<LoggerFilterOptions>(filters => filters.Rules.Clear());
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddConfiguration(new ConfigurationBuilder().AddCommandLine(args).Build().GetSection("Logging"));
     }
 
     /// <summary>

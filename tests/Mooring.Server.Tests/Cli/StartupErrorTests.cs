@@ -97,5 +97,7 @@ public sealed class StartupErrorTests
 
         run.ExitCode.ShouldNotBe(0);
         run.Error.ShouldContain("frobnicate");
+        run.Error.ShouldContain("Usage:");
+        run.Output.ShouldBeEmpty();
     }
 }

@@ -50,9 +50,11 @@ public sealed class WebhookChannelsCommandTests
         remove.ExitCode.ShouldBe(0, remove.Output + remove.Error);
         remove.Output.ShouldContain("Removed the google-calendar channel 'ch-a'.");
         gone.ExitCode.ShouldBe(1);
-        gone.Output.ShouldContain("There is no registered google-calendar channel 'ch-a'.");
+        gone.Output.ShouldBeEmpty();
+        gone.Error.Trim().ShouldBe("mooring: There is no registered google-calendar channel 'ch-a'.");
         again.ExitCode.ShouldBe(1);
-        again.Output.ShouldContain("There is no registered google-calendar channel 'ch-a'.");
+        again.Output.ShouldBeEmpty();
+        again.Error.Trim().ShouldBe("mooring: There is no registered google-calendar channel 'ch-a'.");
     }
 
     [Fact]
@@ -68,9 +70,10 @@ public sealed class WebhookChannelsCommandTests
         add.Error.ShouldContain("shell history");
         (add.Output + add.Error).ShouldNotContain(Token);
         both.ExitCode.ShouldBe(2, both.Output + both.Error);
-        both.Output.ShouldContain("--token-stdin or with --token, not both");
+        both.Error.ShouldContain("--token-stdin or with --token, not both");
         empty.ExitCode.ShouldBe(2, empty.Output + empty.Error);
-        empty.Output.ShouldContain("token is empty");
+        empty.Output.ShouldBeEmpty();
+        empty.Error.ShouldContain("token is empty");
     }
 
     [Fact]
@@ -125,7 +128,8 @@ public sealed class WebhookChannelsCommandTests
 
             detail.ShouldNotBeNull().ShouldContain(field);
             cli.ExitCode.ShouldBe(exitCode, $"{field}: {cli.Output}{cli.Error}");
-            cli.Output.Trim().ShouldBe(detail);
+            cli.Output.ShouldBeEmpty();
+            cli.Error.Trim().ShouldBe("mooring: " + detail);
             ((int)answer.StatusCode).ShouldBe(exitCode == 2 ? 400 : 409);
         }
 
@@ -138,7 +142,8 @@ public sealed class WebhookChannelsCommandTests
 
             ((int)answer.StatusCode).ShouldBe(400);
             cli.ExitCode.ShouldBe(2, cli.Output + cli.Error);
-            cli.Output.Trim().ShouldBe(detail);
+            cli.Output.ShouldBeEmpty();
+            cli.Error.Trim().ShouldBe("mooring: " + detail);
         }
     }
 

@@ -38,7 +38,11 @@ public sealed class SyncCliTests
         resume.Output.ShouldContain("Resumed.");
         runs.Output.ShouldContain("0 run(s).");
         wrong.ExitCode.ShouldBe(1);
-        wrong.Output.ShouldContain("not a sync model of stripe connections");
+        wrong.Output.ShouldBeEmpty();
+        wrong.Error.ShouldStartWith("mooring: ");
+        wrong.Error.ShouldContain("not a sync model of stripe connections");
         force.ExitCode.ShouldBe(2);
+        force.Output.ShouldBeEmpty();
+        force.Error.Trim().ShouldBe("mooring: --force applies to a full sync only; add --full.");
     }
 }

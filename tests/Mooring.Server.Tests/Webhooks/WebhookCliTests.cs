@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mooring.Connections;
@@ -32,8 +34,11 @@ public sealed class WebhookCliTests
         show.Output.ShouldContain("handler exploded");
         show.Output.ShouldContain("""{"id":"evt_dead"}""");
         nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
+        nothing.Output.ShouldBeEmpty();
+        nothing.Error.Trim().ShouldBe("mooring: Name the events to replay with --id, or pass --all.");
         one.ExitCode.ShouldBe(1, one.Output + one.Error);
-        one.Output.ShouldContain("There is no webhook event 999999.");
+        one.Error.Trim().ShouldBe("mooring: There is no webhook event 999999.");
+        one.Output.ShouldContain("Replayed 0 event(s).");
         replay.Output.ShouldContain("Replayed 1 event(s).");
         after.Output.ShouldContain("evt_dead");
     }
@@ -47,8 +52,8 @@ public sealed class WebhookCliTests
         var run = await CliRun.RunAsync(["webhooks", "replay", "--id", Id(okId), "--id", Id(deadId), .. args]);
 
         run.ExitCode.ShouldBe(1, run.Output + run.Error);
-        run.Output.ShouldContain($"Event {okId} is completed; only failed or dead events can be replayed.");
-        run.Output.ShouldContain("Replayed 1 event(s).");
+        run.Error.Trim().ShouldBe($"mooring: Event {okId} is completed; only failed or dead events can be replayed.");
+        run.Output.Trim().ShouldBe("Replayed 1 event(s).");
     }
 
     [Fact]
@@ -86,11 +91,47 @@ public sealed class WebhookCliTests
         var all = await CliRun.RunAsync(["webhooks", "deliveries", "replay", "--all", .. args]);
 
         nothing.ExitCode.ShouldBe(2, nothing.Output + nothing.Error);
+        nothing.Error.Trim().ShouldBe("mooring: Name the deliveries to replay with --id, or pass --all.");
         missing.ExitCode.ShouldBe(1, missing.Output + missing.Error);
-        missing.Output.ShouldContain("1 of the named deliveries do not exist or are not failed or dead.");
+        missing.Output.Trim().ShouldBe("Replayed 0 delivery(ies).");
+        missing.Error.Trim().ShouldBe("mooring: 1 of the named deliveries do not exist or are not failed or dead.");
         one.ExitCode.ShouldBe(0, one.Output + one.Error);
         one.Output.ShouldContain("Replayed 1 delivery(ies).");
         all.Output.ShouldContain("Replayed 0 delivery(ies).");
+    }
+
+    [Fact]
+    public async Task ListShowReplay_Refused_SayWhatTheApiSaysNamingTheField_ExitTwoForA400AndOneForA404Or409()
+    {
+        var args = TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() });
+        var (_, okId, _) = await SeedAsync(args);
+        await using var api = await WebhookApp.StartAsync(null, ["--Mooring:Webhooks:Workers=0", .. args]);
+        var cases = new (string Field, string[] Command, HttpMethod Method, string Path, int Status)[]
+        {
+            ("provider:", ["list", "--provider", "Not A Key"], HttpMethod.Get, "events?provider=Not%20A%20Key", 400),
+            ("status: 'bogus'", ["list", "--status", "dead,bogus"], HttpMethod.Get, "events?status=dead,bogus", 400),
+            ("limit: 0", ["list", "--limit", "0"], HttpMethod.Get, "events?limit=0", 400),
+            ("limit: 1001", ["list", "--limit", "1001"], HttpMethod.Get, "events?limit=1001", 400),
+            ("There is no webhook event", ["show", "999999"], HttpMethod.Get, "events/999999", 404),
+            ("There is no webhook event", ["replay", "--id", "999999"], HttpMethod.Post, "events/999999/replay", 404),
+            ("only failed or dead", ["replay", "--id", Id(okId)], HttpMethod.Post, $"events/{Id(okId)}/replay", 409),
+        };
+
+        foreach (var (field, command, method, path, status) in cases)
+        {
+            var cli = await CliRun.RunAsync(["webhooks", .. command, .. args]);
+            using var answer = await api.Http.SendAsync(new HttpRequestMessage(method, "/api/webhooks/" + path), Ct);
+            var detail = (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
+
+            ((int)answer.StatusCode).ShouldBe(status, field);
+            detail.ShouldNotBeNull().ShouldContain(field);
+            cli.ExitCode.ShouldBe(status == 400 ? 2 : 1, $"{field}: {cli.Output}{cli.Error}");
+            cli.ErrorLines.ShouldHaveSingleItem().ShouldBe("mooring: " + detail);
+            if (status == 400)
+            {
+                cli.Output.ShouldBeEmpty();
+            }
+        }
     }
 
     [Theory]
