@@ -41,6 +41,21 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         return leased;
     }
 
+    public async Task<IReadOnlyList<bool>> RenewAsync(IReadOnlyList<long> ids, string owner, DateTimeOffset now, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = WorkQueueSql.Renew(db, "webhook_events", "processing", ids, owner, now + leaseDuration);
+        var renewed = (await command.ReadAllAsync(static r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)).ToHashSet();
+        return [.. ids.Select(renewed.Contains)];
+    }
+
     public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);

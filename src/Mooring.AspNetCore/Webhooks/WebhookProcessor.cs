@@ -8,8 +8,9 @@ namespace Mooring.AspNetCore.Webhooks;
 
 /// <summary>
 /// One round of a worker: lease due events, run their handlers, then mark the successes completed in one transaction
-/// together with the handlers' enlisted writes (and the forwarding outbox rows); failures are retried with backoff and
-/// dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>, as are events whose last attempt ended without an outcome.
+/// together with the handlers' enlisted writes (and the forwarding outbox rows), renewing the leases of a batch that runs
+/// long; failures are retried with backoff and dead-lettered after <see cref="WebhookOptions.MaxAttempts"/>, as are events
+/// whose last attempt ended without an outcome.
 /// </summary>
 internal sealed partial class WebhookProcessor(
     IWebhookEventStore store,
@@ -41,6 +42,14 @@ internal sealed partial class WebhookProcessor(
         return handed.Count;
     }
 
+    /// <summary>
+    /// Runs the handlers of a leased batch one after another and completes the successes in one transaction at the end.
+    /// A batch that runs long (slow handlers, or handed-over events that waited in memory) does not let its leases run out:
+    /// before an event runs, if the earliest lease in the batch has less than half of <see cref="WebhookOptions.LeaseDuration"/>
+    /// left (or none), the completions gathered so far are committed and the leases of the events still to run are renewed
+    /// (one statement, checked against the owner); an event whose lease another worker took meanwhile is not run here.
+    /// With fast handlers nothing changes: one lease, one completion transaction.
+    /// </summary>
     private async Task ProcessAsync(string owner, IReadOnlyList<WebhookEventRecord> leased, CancellationToken cancellationToken)
     {
         if (leased.Count == 0)
@@ -48,10 +57,30 @@ internal sealed partial class WebhookProcessor(
             return;
         }
 
+        var settings = options.Value;
+        var halfLease = settings.LeaseDuration / 2;
+        var started = time.GetUtcNow();
+        var renewAt = leased.Min(e => e.LeaseExpiresAt ?? started) - halfLease;
+        var held = new HashSet<long>(leased.Select(e => e.Id));
         var completions = new List<(WebhookEventRecord Event, WebhookCompletion Completion)>(leased.Count);
-        foreach (var webhookEvent in leased)
+        for (var i = 0; i < leased.Count; i++)
         {
-            if (webhookEvent.Attempts > options.Value.MaxAttempts)
+            if (time.GetUtcNow() >= renewAt)
+            {
+                await CompleteAsync(owner, completions, cancellationToken).ConfigureAwait(false);
+                completions.Clear();
+                var now = time.GetUtcNow();
+                await RenewAsync(owner, [.. leased.Skip(i).Where(e => held.Contains(e.Id))], held, now, cancellationToken).ConfigureAwait(false);
+                renewAt = now + halfLease;
+            }
+
+            var webhookEvent = leased[i];
+            if (!held.Contains(webhookEvent.Id))
+            {
+                continue;
+            }
+
+            if (webhookEvent.Attempts > settings.MaxAttempts)
             {
                 await AbandonAsync(owner, webhookEvent, cancellationToken).ConfigureAwait(false);
                 continue;
@@ -68,6 +97,21 @@ internal sealed partial class WebhookProcessor(
         }
 
         await CompleteAsync(owner, completions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Renews the leases of <paramref name="rest"/>; those another worker took leave <paramref name="held"/> and are not run here.</summary>
+    private async Task RenewAsync(string owner, List<WebhookEventRecord> rest, HashSet<long> held, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var renewed = await gate.RunAsync(ct => store.RenewAsync([.. rest.Select(e => e.Id)], owner, now, options.Value.LeaseDuration, ct), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < rest.Count; i++)
+        {
+            if (!renewed[i])
+            {
+                held.Remove(rest[i].Id);
+                metrics.Processed(rest[i].Provider, "lease_lost");
+                Log.NotRun(logger, rest[i].Id);
+            }
+        }
     }
 
     private async Task<WebhookCompletion?> HandleAsync(string owner, WebhookEventRecord webhookEvent, CancellationToken cancellationToken)
@@ -190,5 +234,8 @@ internal sealed partial class WebhookProcessor(
 
         [LoggerMessage(3, LogLevel.Warning, "Webhook event {Id} ({Provider} {EventType}) dead-lettered: attempt {Attempt}, its last, ended without an outcome (process stopped or lease ran out)")]
         public static partial void Abandoned(ILogger logger, long id, string provider, string? eventType, int attempt);
+
+        [LoggerMessage(4, LogLevel.Warning, "Webhook event {Id} waited longer than its lease before its turn in a batch and was taken by another worker; it is not run here")]
+        public static partial void NotRun(ILogger logger, long id);
     }
 }

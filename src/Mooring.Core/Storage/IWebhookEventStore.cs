@@ -20,6 +20,14 @@ public interface IWebhookEventStore
     /// </summary>
     Task<IReadOnlyList<WebhookEventRecord>> LeaseAsync(string owner, DateTimeOffset now, TimeSpan leaseDuration, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Extends to <paramref name="now"/> + <paramref name="leaseDuration"/> the leases that <paramref name="owner"/> still
+    /// holds among the events <paramref name="ids"/>, in one statement: a worker whose batch runs long keeps the events it has
+    /// not run yet. A lease that ran out but that no other worker took is still held (as for a completion); one another
+    /// worker took, or an event no longer processing, is left as it is. Returns, for each id in order, whether it is held.
+    /// </summary>
+    Task<IReadOnlyList<bool>> RenewAsync(IReadOnlyList<long> ids, string owner, DateTimeOffset now, TimeSpan leaseDuration, CancellationToken cancellationToken);
+
     /// <summary>Marks an event completed if <paramref name="owner"/> still holds its lease; returns whether it did.</summary>
     Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -40,7 +40,8 @@ internal sealed class WebhookEventReader
         {
             if (_needsJson && !TryParse(request.Body, out document) && !OnlyHeaders())
             {
-                return WebhookReadResult.Refused(WebhookRejection.MalformedBody);
+                // Slack's interactivity and slash commands, and GitHub's "form" content type, are signed like its JSON events.
+                return WebhookReadResult.Refused(IsFormEncoded(request) ? WebhookRejection.UnsupportedContentType : WebhookRejection.MalformedBody);
             }
 
             var root = document?.RootElement;
@@ -87,6 +88,9 @@ internal sealed class WebhookEventReader
 
     private bool OnlyHeaders() =>
         !WebhookLocation.IsPointer(_settings.EventId) && !WebhookLocation.IsPointer(_settings.EventType) && !WebhookLocation.IsPointer(_settings.AccountReference);
+
+    private static bool IsFormEncoded(in WebhookRequest request) =>
+        request.Header("Content-Type") is { } type && type.AsSpan().TrimStart().StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     private Dictionary<string, string> KeptHeaders(in WebhookRequest request)
     {

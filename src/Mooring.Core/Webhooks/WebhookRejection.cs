@@ -18,6 +18,7 @@ internal sealed record WebhookRejection(int StatusCode, string Code, string Reas
     public static readonly WebhookRejection ChannelExpired = new(401, "channel_expired", "The channel has expired.");
     public static readonly WebhookRejection MissingEventId = new(400, "missing_event_id", "The delivery carries no event id.");
     public static readonly WebhookRejection MalformedBody = new(400, "malformed_body", "The body is not the JSON the provider sends.");
+    public static readonly WebhookRejection UnsupportedContentType = new(415, "unsupported_content_type", "The body is form-encoded; only the provider's JSON deliveries are accepted.");
     public static readonly WebhookRejection TooLarge = new(413, "body_too_large", "The body is larger than the configured limit.");
     public static readonly WebhookRejection UnknownProvider = new(404, "unknown_provider", "No webhook endpoint is configured for this provider.");
 

@@ -49,6 +49,27 @@ public sealed class WebhookEventReaderTests
     }
 
     [Fact]
+    public void Read_FormEncodedSlackOrGitHubDelivery_IsRefusedAsUnsupportedContentType()
+    {
+        // Slack's slash commands and interactivity (payload=…) are signed like its events but are not JSON; nor is a GitHub
+        // hook set to the "application/x-www-form-urlencoded" content type.
+        const string Form = "application/x-www-form-urlencoded";
+        var slack = Reader("slack");
+        var github = Reader("github");
+
+        var command = slack.Read(Of("token=t&team_id=T1&command=%2Fdeploy&text=now", ("Content-Type", Form)), Now, null, null);
+        var interaction = slack.Read(Of("payload=%7B%22type%22%3A%22block_actions%22%7D", ("Content-Type", Form + "; charset=utf-8")), Now, null, null);
+        var hook = github.Read(Of("payload=%7B%7D", ("Content-Type", Form), ("X-GitHub-Delivery", "d-1"), ("X-GitHub-Event", "push")), Now, null, null);
+        var notJson = slack.Read(Of("not json", ("Content-Type", "application/json")), Now, null, null);
+
+        command.Rejection.ShouldBe(WebhookRejection.UnsupportedContentType);
+        interaction.Rejection.ShouldBe(WebhookRejection.UnsupportedContentType);
+        hook.Rejection.ShouldBe(WebhookRejection.UnsupportedContentType);
+        WebhookRejection.UnsupportedContentType.StatusCode.ShouldBe(415);
+        notJson.Rejection.ShouldBe(WebhookRejection.MalformedBody);
+    }
+
+    [Fact]
     public void Create_EveryBuiltInSchemeButPubSub_HasAVerifier()
     {
         var definitions = CatalogFactory.Load().Definitions.Values;

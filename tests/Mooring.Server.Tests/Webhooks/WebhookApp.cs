@@ -67,9 +67,9 @@ internal sealed class WebhookApp : IAsyncDisposable
         return Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public Task<HttpResponseMessage> PostSlackAsync(string body)
+    public Task<HttpResponseMessage> PostSlackAsync(string body, string mediaType = "application/json")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/slack") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/slack") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
         request.Headers.Add("X-Slack-Request-Timestamp", Now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         request.Headers.Add("X-Slack-Signature", TestSecrets.SlackSignature(body, Now));
         return Http.SendAsync(request, TestContext.Current.CancellationToken);

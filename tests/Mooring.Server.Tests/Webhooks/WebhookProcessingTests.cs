@@ -3,7 +3,10 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Mooring.AspNetCore.Webhooks;
 using Mooring.Connections;
 using Mooring.Storage;
 using Mooring.Webhooks;
@@ -159,6 +162,94 @@ public sealed class WebhookProcessingTests
         await WebhookApp.EventuallyAsync(() => Task.FromResult(entered.Count == 3));
         entered.Last().ShouldBe(1, "a replay starts the count again");
     }
+
+    [Fact]
+    public async Task LongBatch_RenewsItsLeases_EveryEventCompletedOnceAtItsFirstAttempt()
+    {
+        // Eight events leased in one batch, each handler taking a quarter of LeaseDuration (an API call, Slack's pacing of
+        // one message a second): the batch outlasts its lease twice over. After every handler another instance's worker
+        // looks for due events; it must find none, and every event must complete at its first attempt, its handler run once.
+        const int Events = 8;
+        var lease = TimeSpan.FromMinutes(1);
+        var runs = new ConcurrentQueue<(string EventId, int Attempt)>();
+        var taken = new ConcurrentQueue<string>();
+        var started = new TaskCompletionSource<WebhookApp>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await WebhookApp.StartAsync(
+            m => m.OnWebhook("stripe", async (c, ct) =>
+            {
+                var self = await started.Task;
+                runs.Enqueue((c.Event.EventId, c.Attempt));
+                self.Time.Advance(lease / 4);
+                foreach (var e in await self.Events.LeaseAsync("other-instance:0", self.Time.GetUtcNow(), lease, Events, ct))
+                {
+                    taken.Enqueue(e.EventId);
+                }
+            }),
+            "--Mooring:Webhooks:Workers=1",
+            $"--Mooring:Webhooks:BatchSize={Events}",
+            "--Mooring:Webhooks:LeaseDuration=00:01:00");
+        started.SetResult(app);
+        using var processed = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), "Mooring.Webhooks", "mooring.webhooks.processed");
+        var ids = Enumerable.Range(0, Events).Select(i => $"evt_slow_{i}").ToList();
+
+        // Stored pending in one transaction, so that the worker leases them in one batch.
+        await app.Events.AppendAsync([.. ids.Select(id => PendingEvent(app, id))], Ct);
+        app.Services.GetRequiredService<WebhookSignal>().Pulse();
+
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Count(e => e.Status == WebhookEventStatus.Completed) == Events);
+        runs.Select(r => r.EventId).ShouldBe(ids, ignoreOrder: true);
+        runs.ShouldAllBe(r => r.Attempt == 1);
+        taken.ShouldBeEmpty();
+        (await app.AllEventsAsync()).ShouldAllBe(e => e.Attempts == 1 && e.LeaseOwner == null);
+        processed.GetMeasurementSnapshot().Select(m => (string?)m.Tags["outcome"]).ShouldBe(Enumerable.Repeat<string?>("completed", Events));
+    }
+
+    [Fact]
+    public async Task HandedOverEvent_TakenByAnotherWorkerWhileItWaited_IsNotRunByTheStaleWorker()
+    {
+        var entered = new ConcurrentQueue<string>();
+        var release = new SemaphoreSlim(0);
+        await using var app = await WebhookApp.StartAsync(
+            m => m.OnWebhook("stripe", async (c, ct) =>
+            {
+                entered.Enqueue(c.Event.EventId);
+                if (c.Event.EventId == "evt_slow")
+                {
+                    await release.WaitAsync(ct);
+                }
+            }),
+            "--Mooring:Webhooks:Workers=1",
+            "--Mooring:Webhooks:BatchSize=1",
+            "--Mooring:Webhooks:LeaseDuration=00:01:00");
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_slow"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await WebhookApp.EventuallyAsync(() => Task.FromResult(entered.Count == 1));
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_waiting"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_untaken"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.AllEventsAsync()).ShouldAllBe(e => e.Status == WebhookEventStatus.Processing && e.LeaseOwner!.EndsWith(":inbox"), "handed over, waiting in memory");
+
+        // The worker is stuck in evt_slow's handler past the lease: another instance takes evt_slow and evt_waiting.
+        app.Time.Advance(TimeSpan.FromSeconds(61));
+        var taken = await app.Events.LeaseAsync("other-instance:0", app.Time.GetUtcNow(), TimeSpan.FromMinutes(1), 2, Ct);
+        taken.Select(e => e.EventId).ShouldBe(["evt_slow", "evt_waiting"]);
+        release.Release();
+        (await app.PostStripeAsync(WebhookApp.StripeEvent("evt_after"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await WebhookApp.EventuallyAsync(async () => (await app.AllEventsAsync()).Single(e => e.EventId == "evt_after").Status == WebhookEventStatus.Completed);
+        entered.ToList().ShouldBe(["evt_slow", "evt_untaken", "evt_after"], customMessage: "evt_waiting is another worker's now; evt_untaken, whose lease ran out too, runs once");
+        var events = (await app.AllEventsAsync()).ToDictionary(e => e.EventId);
+        events["evt_waiting"].ShouldSatisfyAllConditions(
+            e => e.Status.ShouldBe(WebhookEventStatus.Processing), e => e.LeaseOwner.ShouldBe("other-instance:0"), e => e.Attempts.ShouldBe(2));
+        events["evt_untaken"].Status.ShouldBe(WebhookEventStatus.Completed);
+    }
+
+    private static WebhookEventRecord PendingEvent(WebhookApp app, string id) => new()
+    {
+        Provider = ProviderKey.Parse("stripe"),
+        EventId = id,
+        EventType = "payment_intent.succeeded",
+        ReceivedAt = app.Time.GetUtcNow(),
+        Body = System.Text.Encoding.UTF8.GetBytes(WebhookApp.StripeEvent(id)),
+    };
 
     [Fact]
     public async Task Routing_ByPayloadAccountOrPathSegment_FindsTheConnection()

@@ -160,6 +160,18 @@ public sealed class WebhookReceiveTests
         (await app.AllEventsAsync()).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Post_SlackSlashCommand_Is415UnsupportedContentTypeAndStoresNothing()
+    {
+        await using var app = await WebhookApp.StartAsync(null, "--Mooring:Webhooks:Workers=0");
+
+        var response = await app.PostSlackAsync("token=t&team_id=T1&command=%2Fdeploy&text=now&trigger_id=1.2.3", "application/x-www-form-urlencoded");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("\"error\":\"unsupported_content_type\"");
+        (await app.AllEventsAsync()).ShouldBeEmpty();
+    }
+
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
     {
         public override bool CanSeek => false;

@@ -75,6 +75,30 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public async Task Webhooks_Renew_ExtendsOnlyTheLeasesTheOwnerStillHolds()
+    {
+        var store = Harness.Get<IWebhookEventStore>();
+        await store.AppendAsync([NewEvent("a"), NewEvent("b"), NewEvent("c"), NewEvent("d"), NewEvent("e")], Ct);
+        var mine = await store.LeaseAsync("slow", Now, TimeSpan.FromSeconds(30), 4, Ct);
+        (await store.CompleteAsync(mine[0].Id, "slow", Now, Ct)).ShouldBeTrue();
+        (await store.RenewAsync([mine[3].Id], "slow", Now + TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), Ct)).ShouldBe([true]);
+        var later = Now + TimeSpan.FromSeconds(31);
+        var stolen = (await store.LeaseAsync("fast", later, TimeSpan.FromSeconds(30), 1, Ct)).ShouldHaveSingleItem();
+        stolen.Id.ShouldBe(mine[1].Id, "its lease ran out and another worker took it");
+
+        var renewed = await store.RenewAsync([.. mine.Select(e => e.Id)], "slow", later, TimeSpan.FromSeconds(30), Ct);
+
+        renewed.ShouldBe([false, false, true, true], "completed, taken, ran out but taken by no one, renewed before");
+        (await store.GetAsync(mine[2].Id, Ct))!.LeaseExpiresAt.ShouldBe(later + TimeSpan.FromSeconds(30));
+        var taken = await store.GetAsync(stolen.Id, Ct);
+        (taken!.LeaseOwner, taken.LeaseExpiresAt, taken.Attempts).ShouldBe(("fast", later + TimeSpan.FromSeconds(30), 2));
+        (await store.GetAsync(mine[0].Id, Ct))!.Status.ShouldBe(WebhookEventStatus.Completed);
+        var due = await store.LeaseAsync("third", later + TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(30), 10, Ct);
+        due.Select(e => e.EventId).ShouldBe(["e"], customMessage: "the renewed leases still hold");
+        (await store.RenewAsync([], "slow", later, TimeSpan.FromSeconds(30), Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Webhooks_ConcurrentLeasers_NeverReceiveTheSameEvent()
     {
         var store = Harness.Get<IWebhookEventStore>();
