@@ -21,4 +21,21 @@ public sealed record RateLimitPolicy
     /// such as Google's <c>userRateLimitExceeded</c> on a 403.
     /// </summary>
     public IReadOnlyList<string> LimitedErrorCodes { get; init; } = [];
+
+    /// <summary>
+    /// Phrases of the error message (read through <see cref="ErrorShape.Message"/>) that mean "rate limited" whatever the
+    /// status, matched as parts of the message without regard to case: GitHub answers its secondary limits with 403 or
+    /// 429 and "You have exceeded a secondary rate limit", with or without <c>retry-after</c>.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IReadOnlyList<string> LimitedMessages { get; init; } = [];
+
+    /// <summary>
+    /// How long to wait after a rate-limited answer that names no wait (no <c>Retry-After</c>, and no used-up limit with
+    /// a reset), JSON <c>defaultRetryAfterSeconds</c>: GitHub asks to "wait for at least one minute before retrying". The
+    /// retry, the limiter's pause and the error's <c>RetryAfter</c> all take it.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the retry backs off, and the limiter pauses its <c>DefaultPause</c>.</value>
+    [System.Text.Json.Serialization.JsonPropertyName("defaultRetryAfterSeconds")]
+    public TimeSpan? DefaultRetryAfter { get; init; }
 }

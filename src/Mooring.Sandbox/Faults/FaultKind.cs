@@ -15,7 +15,10 @@ public enum FaultKind
     /// <summary>Drop the connection without a response.</summary>
     Abort,
 
-    /// <summary>Answer as the provider does when its rate limit is exceeded (429 or 403 with its headers).</summary>
+    /// <summary>
+    /// Answer as the provider does when its rate limit is exceeded (429 or 403 with its headers; GitHub's secondary
+    /// limit), with <see cref="FaultRule.RetryAfter"/>, or without Retry-After when that is <see langword="null"/>.
+    /// </summary>
     RateLimit,
 
     /// <summary>Revoke the grant of the presented token, then let the request through: the provider answers as for a revoked token.</summary>

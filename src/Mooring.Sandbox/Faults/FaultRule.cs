@@ -34,9 +34,12 @@ public sealed class FaultRule
     /// <value>The default value is one second.</value>
     public TimeSpan Latency { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Gets or sets the Retry-After of a <see cref="FaultKind.RateLimit"/> fault.</summary>
+    /// <summary>
+    /// Gets or sets the Retry-After of a <see cref="FaultKind.RateLimit"/> fault, or <see langword="null"/> to answer
+    /// without one (GitHub's secondary limit may; Stripe and Google never send one).
+    /// </summary>
     /// <value>The default value is 30 seconds.</value>
-    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan? RetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets how many times the rule fires before it retires, or <see langword="null"/> for no bound.</summary>
     /// <value>The default value is <see langword="null"/>.</value>

@@ -36,9 +36,20 @@ internal sealed class GitHubDialect(SandboxState state) : ProviderDialect
     public override IResult Error(HttpContext context, int status) =>
         Message(status, status >= 500 ? "Server Error" : "Request failed");
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter)
+    /// <summary>
+    /// A secondary limit: 403 (or 429) with GitHub's message, <c>retry-after</c> when given (GitHub may leave it out), and
+    /// the primary limit's headers as on every answer, with requests still remaining.
+    /// </summary>
+    public override IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
     {
-        context.Response.Headers["retry-after"] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        SetRetryAfter(context, retryAfter, "retry-after");
+        var (limit, used, reset) = Usage(state, context, OAuth.BasicCredentials.Bearer(context.Request));
+        var headers = context.Response.Headers;
+        headers["x-ratelimit-limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-used"] = used.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-resource"] = "core";
         return Message(LimitStatus, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", RateLimitDocs + "#about-secondary-rate-limits");
     }
 

@@ -15,7 +15,7 @@ internal sealed class GoogleDialect(SandboxState state) : ProviderDialect
         _ => GoogleErrors.Error(status, "The request failed.", "failedPrecondition", "FAILED_PRECONDITION"),
     };
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter) => state.Options.RateLimits.GoogleUses429
+    public override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) => state.Options.RateLimits.GoogleUses429
         ? GoogleErrors.Error(429, "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service.", "rateLimitExceeded", "RESOURCE_EXHAUSTED")
         : GoogleErrors.Error(403, "User Rate Limit Exceeded", "userRateLimitExceeded", "PERMISSION_DENIED", "usageLimits");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Mooring.Sandbox.Hosting;
@@ -13,9 +12,9 @@ internal sealed class GenericOAuthDialect : ProviderDialect
     public override IResult Error(HttpContext context, int status) =>
         SandboxResults.Json(new JsonObject { ["error"] = status >= 500 ? "server_error" : "temporarily_unavailable", ["error_description"] = "Injected by the sandbox." }, status);
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter) => SandboxResults.Json(
-        context,
-        new JsonObject { ["error"] = "temporarily_unavailable", ["error_description"] = "Too many requests." },
-        StatusCodes.Status429TooManyRequests,
-        ("Retry-After", Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)));
+    public override IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
+    {
+        SetRetryAfter(context, retryAfter);
+        return SandboxResults.Json(new JsonObject { ["error"] = "temporarily_unavailable", ["error_description"] = "Too many requests." }, StatusCodes.Status429TooManyRequests);
+    }
 }

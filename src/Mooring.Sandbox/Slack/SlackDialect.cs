@@ -23,7 +23,7 @@ internal sealed class SlackDialect(SandboxState state) : ProviderDialect
     public override IResult Error(HttpContext context, int status) =>
         SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = status >= 500 ? "fatal_error" : "request_timeout" }, status);
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter) => SlackResults.RateLimited(context, retryAfter);
+    public override IResult RateLimited(HttpContext context, TimeSpan? retryAfter) => SlackResults.RateLimited(context, retryAfter);
 
     public override IResult? Limit(HttpContext context, string endpoint)
     {

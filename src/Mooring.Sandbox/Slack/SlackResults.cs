@@ -14,10 +14,10 @@ internal static class SlackResults
         return SandboxResults.Json(body);
     }
 
-    public static IResult RateLimited(HttpContext context, TimeSpan retryAfter)
+    public static IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return SandboxResults.Json(context, new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, 429, ("Retry-After", seconds));
+        ProviderDialect.SetRetryAfter(context, retryAfter);
+        return SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = "ratelimited" }, 429);
     }
 
     public static IResult Error(string error) => SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = error });

@@ -20,7 +20,7 @@ internal sealed class StripeDialect(SandboxState state) : ProviderDialect
         return Write(context, response);
     }
 
-    public override IResult RateLimited(HttpContext context, TimeSpan retryAfter)
+    public override IResult RateLimited(HttpContext context, TimeSpan? retryAfter)
     {
         context.Response.Headers["Stripe-Should-Retry"] = "true";
         context.Response.Headers["Stripe-Rate-Limited-Reason"] = "global-rate";

@@ -117,6 +117,8 @@ public sealed class BuiltInProviderTests
         headers.Resource.ShouldBe("x-ratelimit-resource");
         github.RateLimits.Buckets.ShouldContain(b => b.Limit == 5000 && b.Period == TimeSpan.FromHours(1));
         github.RateLimits.Buckets.ShouldContain(b => b.MaxConcurrency == 100);
+        github.RateLimits.LimitedMessages.ShouldBe(["You have exceeded a secondary rate limit"]);
+        github.RateLimits.DefaultRetryAfter.ShouldBe(TimeSpan.FromMinutes(1));
         var webhooks = github.Webhooks.ShouldNotBeNull();
         webhooks.Scheme.ShouldBe(WebhookSignatureScheme.GitHubSha256);
         webhooks.SignatureHeader.ShouldBe("X-Hub-Signature-256");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Mooring.Sandbox.Faults;
 
 namespace Mooring.Sandbox.Tests.GitHub;
 
@@ -74,6 +75,23 @@ public sealed class GitHubApiTests
 
         sandbox.Control.Options.RateLimits.GitHubUses429 = true;
         (await Get(sandbox, "github/repos/o/r/issues", token)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task RateLimitFault_WithoutRetryAfter_IsASecondaryLimitWithRequestsRemaining()
+    {
+        // GitHub's secondary limit may come without retry-after, and with the primary limit far from spent.
+        await using var sandbox = await TestSandbox.StartAsync();
+        sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.GitHub, Kind = FaultKind.RateLimit, RetryAfter = null, MaxHits = 1 });
+        var token = sandbox.Control.IssueToken(SandboxProvider.GitHub).AccessToken;
+
+        using var limited = await Get(sandbox, "github/repos/o/r/issues", token);
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        limited.Headers.RetryAfter.ShouldBeNull();
+        int.Parse(Header(limited, "x-ratelimit-remaining")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(0);
+        Header(limited, "x-ratelimit-resource").ShouldBe("core");
+        (await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("You have exceeded a secondary rate limit");
     }
 
     [Fact]

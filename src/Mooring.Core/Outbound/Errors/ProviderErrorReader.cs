@@ -30,9 +30,7 @@ internal static class ProviderErrorReader
         var (fields, code) = Inspect(shape, body);
         var category = Categorize(provider, response, status, code, fields);
         var now = failure.Time.GetUtcNow();
-        var retryAfter = category == ProviderErrorCategory.RateLimited
-            ? ResponseSignals.RetryAfter(provider, response, now) ?? ResponseSignals.ResetIn(provider, response, now)
-            : null;
+        var retryAfter = category == ProviderErrorCategory.RateLimited ? ResponseSignals.LimitedWait(provider, response, now) : null;
         return new ProviderApiException(Message(failure, status, okFalse, code, fields))
         {
             Provider = provider.Key,
@@ -52,7 +50,8 @@ internal static class ProviderErrorReader
 
     /// <summary>
     /// Whether the answer is a rate limit by the same reading as <see cref="Read"/>, the body included: Google's 403
-    /// <c>userRateLimitExceeded</c>, Slack's <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
+    /// <c>userRateLimitExceeded</c>, GitHub's 403 "You have exceeded a secondary rate limit", Slack's
+    /// <c>{"ok":false,"error":"ratelimited"}</c> (with HTTP 200 or 429), a 429.
     /// </summary>
     public static bool IsRateLimited(ProviderDefinition provider, HttpResponseMessage response, JsonElement? body) =>
         VerdictOf(provider, response, body)?.Category == ProviderErrorCategory.RateLimited;
@@ -71,7 +70,8 @@ internal static class ProviderErrorReader
         }
 
         var (fields, code) = Inspect(shape, body);
-        return new ErrorVerdict(Categorize(provider, response, status, code, fields), Lists(shape.ExpiredTokenCodes, code, fields));
+        return new ErrorVerdict(
+            Categorize(provider, response, status, code, fields), Lists(shape.ExpiredTokenCodes, code, fields), Mentions(provider.RateLimits.LimitedMessages, fields.Message));
     }
 
     /// <summary>An error status, or a success whose body says it failed (Slack's <c>ok:false</c>, flagged in <paramref name="okFalse"/>).</summary>
@@ -89,7 +89,8 @@ internal static class ProviderErrorReader
 
     private static ProviderErrorCategory Categorize(ProviderDefinition provider, HttpResponseMessage response, int status, string? code, Fields fields)
     {
-        if (ResponseSignals.IsRateLimited(provider, response) || Lists(provider.RateLimits.LimitedErrorCodes, code, fields))
+        var limits = provider.RateLimits;
+        if (ResponseSignals.IsRateLimited(provider, response) || Lists(limits.LimitedErrorCodes, code, fields) || Mentions(limits.LimitedMessages, fields.Message))
         {
             return ProviderErrorCategory.RateLimited;
         }
@@ -140,6 +141,25 @@ internal static class ProviderErrorReader
     /// <summary>Whether <paramref name="codes"/> (a list of the definition) holds the answer's code or reason.</summary>
     private static bool Lists(IReadOnlyList<string> codes, string? code, Fields fields) =>
         codes.Count > 0 && ((code is not null && codes.Contains(code)) || (fields.Code is { } c && codes.Contains(c)));
+
+    /// <summary>Whether the answer's message holds one of <paramref name="phrases"/> (GitHub's "secondary rate limit"), ignoring case.</summary>
+    private static bool Mentions(IReadOnlyList<string> phrases, string? message)
+    {
+        if (message is null)
+        {
+            return false;
+        }
+
+        foreach (var phrase in phrases)
+        {
+            if (message.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A code unless it is only the HTTP status again (Google's <c>error.code</c> 403, GitHub's <c>status</c> "404").</summary>
     private static string? NonNumeric(string? code) => code is not null && !code.All(char.IsAsciiDigit) ? code : null;

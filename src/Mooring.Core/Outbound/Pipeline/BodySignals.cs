@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Mooring.Outbound.Errors;
+using Mooring.Outbound.RateLimiting;
 
 namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
 /// What only the body tells: rate limits (Google's 403 or 400 with <c>error.errors[].reason</c>
-/// <c>userRateLimitExceeded</c>, Slack's HTTP 200 <c>{"ok":false,"error":"ratelimited"}</c>), in an HTTP 200 the
+/// <c>userRateLimitExceeded</c>, GitHub's 403 "You have exceeded a secondary rate limit", Slack's HTTP 200
+/// <c>{"ok":false,"error":"ratelimited"}</c>), in an HTTP 200 the
 /// provider's own failure (Slack's <c>ok:false</c> with <c>internal_error</c> or <c>fatal_error</c>), and an expired
 /// access token (Slack's HTTP 200 <c>token_expired</c>). Read through <see cref="ProviderErrorReader"/> (the provider's
-/// <see cref="Providers.ErrorShape"/>, <c>limitedErrorCodes</c> and <c>expiredTokenCodes</c>), once per response: the
+/// <see cref="Providers.ErrorShape"/>, <c>limitedErrorCodes</c>, <c>limitedMessages</c> and <c>expiredTokenCodes</c>), once per response: the
 /// credentials, the rate limiter, the retry, the request log and the call's metrics all ask. The headers' counterpart
 /// is <see cref="ResponseSignals"/>. A body cut off while it is read disposes the answer and throws
 /// <see cref="HttpRequestException"/>: the attempt failed on the network, and is classified and retried as such.
@@ -22,7 +24,19 @@ internal static class BodySignals
 
     /// <summary>Whether the body of <paramref name="response"/> says "rate limited"; buffers it, so that the caller still reads it.</summary>
     public static async ValueTask<bool> IsLimitedAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
-        (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.Category == ProviderErrorCategory.RateLimited;
+        await LimitAsync(call, response, cancellationToken).ConfigureAwait(false) != BodyLimit.None;
+
+    /// <summary>
+    /// Whether the body of <paramref name="response"/> says "rate limited", and whether it names a limit of the whole
+    /// connection (GitHub's secondary limits), for the rate limiter. Buffers the body, so that the caller still reads it.
+    /// </summary>
+    public static async ValueTask<BodyLimit> LimitAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false) switch
+        {
+            { Category: ProviderErrorCategory.RateLimited, LimitsConnection: true } => BodyLimit.Connection,
+            { Category: ProviderErrorCategory.RateLimited } => BodyLimit.Limited,
+            _ => BodyLimit.None,
+        };
 
     /// <summary>
     /// Whether the body of <paramref name="response"/> carries one of the provider's <c>expiredTokenCodes</c>; reads
@@ -51,7 +65,7 @@ internal static class BodySignals
 
     /// <summary>
     /// What the body says, for the answers whose body is read here (a 400 or 403 of up to 64 KiB from a provider with
-    /// <c>limitedErrorCodes</c> or <c>expiredTokenCodes</c>, a 2xx of up to 1 KiB from a provider with an <c>ok</c> field,
+    /// <c>limitedErrorCodes</c>, <c>limitedMessages</c> or <c>expiredTokenCodes</c>, a 429 from one with <c>limitedMessages</c>, a 2xx of up to 1 KiB from a provider with an <c>ok</c> field,
     /// with a <c>Content-Length</c> or chunked); <see langword="null"/> otherwise.
     /// </summary>
     private static async ValueTask<ErrorVerdict?> VerdictAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken)
@@ -61,7 +75,8 @@ internal static class BodySignals
         var length = response.Content.Headers.ContentLength;
         var limit = status switch
         {
-            400 or 403 when provider.RateLimits.LimitedErrorCodes.Count > 0 || provider.Errors.ExpiredTokenCodes.Count > 0 => MaxErrorBodyBytes,
+            400 or 403 when ReadsErrorBodies(provider) => MaxErrorBodyBytes,
+            429 when provider.RateLimits.LimitedMessages.Count > 0 => MaxErrorBodyBytes, // a 429 is limited anyway: which limit?
             >= 200 and < 300 when provider.Errors.Success is not null => MaxSuccessBodyBytes,
             _ => 0,
         };
@@ -101,4 +116,11 @@ internal static class BodySignals
         call.BodyVerdict = (response, read);
         return read;
     }
+
+    /// <summary>
+    /// Whether a 400 or 403 of <paramref name="provider"/> may say more in its body than its status: a rate limit by
+    /// code or message (Google's <c>userRateLimitExceeded</c>, GitHub's "secondary rate limit"), or an expired token.
+    /// </summary>
+    private static bool ReadsErrorBodies(Providers.ProviderDefinition provider) =>
+        provider.RateLimits.LimitedErrorCodes.Count > 0 || provider.RateLimits.LimitedMessages.Count > 0 || provider.Errors.ExpiredTokenCodes.Count > 0;
 }

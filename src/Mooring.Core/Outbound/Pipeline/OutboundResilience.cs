@@ -45,7 +45,7 @@ internal static class OutboundResilience
                 Delay = policy.RetryBaseDelay,
                 MaxDelay = policy.RetryMaxDelay,
                 ShouldHandle = args => RetryDecision.ShouldRetryAsync(args.Outcome, args.Context, time),
-                DelayGenerator = args => ValueTask.FromResult(RetryDecision.ProviderDelay(args.Outcome, args.Context, time, policy.RetryMaxDelay)),
+                DelayGenerator = args => RetryDecision.ProviderDelayAsync(args.Outcome, args.Context, time, policy.RetryMaxDelay),
             });
         }
 

@@ -47,8 +47,8 @@ internal sealed class RateLimitStrategy(IProviderRateLimiter limiter) : Resilien
     {
         if (limiter is ProviderRateLimiter local)
         {
-            var limitedByBody = await BodySignals.IsLimitedAsync(call, response, cancellationToken).ConfigureAwait(false);
-            local.Observe(call.Provider, call.Connection.Id, request, response, limitedByBody);
+            var body = await BodySignals.LimitAsync(call, response, cancellationToken).ConfigureAwait(false);
+            local.Observe(call.Provider, call.Connection.Id, request, response, body);
         }
         else
         {

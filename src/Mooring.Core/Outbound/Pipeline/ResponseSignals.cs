@@ -58,6 +58,17 @@ internal static class ResponseSignals
             || (limits.Headers.Remaining is { } remaining && Value(response.Headers, remaining) == "0");
     }
 
+    /// <summary>
+    /// How long a rate-limited answer asks to wait, in the order GitHub documents it: <c>Retry-After</c>; else the reset
+    /// of a limit with nothing left (beside a remaining count above 0, the reset dates a window that did not cause the
+    /// answer); else the definition's <see cref="RateLimitPolicy.DefaultRetryAfter"/> (GitHub's minute); else
+    /// <see langword="null"/>.
+    /// </summary>
+    public static TimeSpan? LimitedWait(ProviderDefinition provider, HttpResponseMessage response, DateTimeOffset now) =>
+        RetryAfter(provider, response, now)
+        ?? (NothingLeft(provider, response) ? ResetIn(provider, response, now) : null)
+        ?? provider.RateLimits.DefaultRetryAfter;
+
     /// <summary>When the provider's limit window resets, from its reset header, as a wait from <paramref name="now"/>.</summary>
     public static TimeSpan? ResetIn(ProviderDefinition provider, HttpResponseMessage response, DateTimeOffset now)
     {
@@ -74,6 +85,10 @@ internal static class ResponseSignals
             _ => TimeSpan.FromSeconds(value),
         };
     }
+
+    /// <summary>Whether the remaining count is 0, or not reported (a reset header alone is taken at its word).</summary>
+    private static bool NothingLeft(ProviderDefinition provider, HttpResponseMessage response) =>
+        provider.RateLimits.Headers.Remaining is not { } name || Value(response.Headers, name) is not { } text || text.Trim() == "0";
 
     /// <summary>The first value of the header as received (no parsing into typed values), or <see langword="null"/>.</summary>
     private static string? Value(HttpResponseHeaders headers, string name)

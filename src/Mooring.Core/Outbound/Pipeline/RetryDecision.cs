@@ -28,34 +28,43 @@ internal static class RetryDecision
             return false;
         }
 
-        // The body can say it too: a rate limit (Google's 403, Slack's ok:false ratelimited), or Slack failing with HTTP 200
-        // (ok:false internal_error or fatal_error), which a safe request may try again like a 5xx.
-        var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode)
-            || ResponseSignals.IsRateLimited(provider, response)
-            || await BodySignals.CategoryAsync(call, response, context.CancellationToken).ConfigureAwait(false)
-                is ProviderErrorCategory.RateLimited or ProviderErrorCategory.ProviderUnavailable;
+        // The body can say it too: a rate limit (Google's 403, GitHub's secondary limit, Slack's ok:false ratelimited), or
+        // Slack failing with HTTP 200 (ok:false internal_error or fatal_error), which a safe request may try again like a 5xx.
+        var limited = await IsRateLimitedAsync(call, response, context.CancellationToken).ConfigureAwait(false);
+        var transient = shouldRetry == true || RetryRules.IsTransientStatus((int)response.StatusCode) || limited
+            || await BodySignals.CategoryAsync(call, response, context.CancellationToken).ConfigureAwait(false) == ProviderErrorCategory.ProviderUnavailable;
         if (!transient)
         {
             return false;
         }
 
         // Waiting longer than the budget allows only to time out: hand the answer back now, with its Retry-After. A rate
-        // limit answered with no Retry-After but a reset time (GitHub's 403 with x-ratelimit-remaining: 0) waits for that.
-        var now = time.GetUtcNow();
-        var wait = ResponseSignals.RetryAfter(provider, response, now)
-            ?? (ResponseSignals.IsRateLimited(provider, response) ? ResponseSignals.ResetIn(provider, response, now) : null);
+        // limit answered with no Retry-After waits for the reset of a used-up limit (GitHub's 403 with x-ratelimit-remaining: 0),
+        // else the definition's default (GitHub's minute after a secondary limit).
+        var wait = ProviderWait(call, response, limited, time.GetUtcNow());
         return wait is null || wait.Value < time.GetElapsedTime(time.GetTimestamp(), call.Deadline);
     }
 
-    /// <summary>The provider's Retry-After, capped; <see langword="null"/> lets the exponential backoff with jitter decide.</summary>
-    public static TimeSpan? ProviderDelay(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, TimeSpan max)
+    /// <summary>The wait the provider asks for, capped; <see langword="null"/> lets the exponential backoff with jitter decide.</summary>
+    public static async ValueTask<TimeSpan?> ProviderDelayAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, TimeSpan max)
     {
         if (outcome.Result is not { } response || !context.Properties.TryGetValue(OutboundResilience.Request, out var request))
         {
             return null;
         }
 
-        var wait = ResponseSignals.RetryAfter(OutboundRequestOptions.CallOf(request).Provider, response, time.GetUtcNow());
+        var call = OutboundRequestOptions.CallOf(request);
+        var limited = await IsRateLimitedAsync(call, response, context.CancellationToken).ConfigureAwait(false);
+        var wait = ProviderWait(call, response, limited, time.GetUtcNow());
         return wait is { } w && w > max ? max : wait;
     }
+
+    /// <summary>Whether the answer is a rate limit by its status and headers, or by its body (read once per answer).</summary>
+    private static async ValueTask<bool> IsRateLimitedAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        ResponseSignals.IsRateLimited(call.Provider, response)
+        || await BodySignals.CategoryAsync(call, response, cancellationToken).ConfigureAwait(false) == ProviderErrorCategory.RateLimited;
+
+    /// <summary>The wait a rate-limited answer asks for (<see cref="ResponseSignals.LimitedWait"/>), or another answer's <c>Retry-After</c>.</summary>
+    private static TimeSpan? ProviderWait(OutboundCall call, HttpResponseMessage response, bool limited, DateTimeOffset now) =>
+        limited ? ResponseSignals.LimitedWait(call.Provider, response, now) : ResponseSignals.RetryAfter(call.Provider, response, now);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Mooring.Connections;
+using Mooring.Outbound.Pipeline;
 using Mooring.Providers;
 
 namespace Mooring.Outbound.RateLimiting;
@@ -110,14 +111,17 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
     }
 
     public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response) =>
-        Observe(provider, connectionId, request, response, limitedByBody: false);
+        Observe(provider, connectionId, request, response, BodyLimit.None);
 
     /// <summary>
-    /// <see cref="Observe(ProviderDefinition, ConnectionId?, HttpRequestMessage, HttpResponseMessage)"/>, told whether the
-    /// body said "rate limited" (Google's 403 <c>userRateLimitExceeded</c>, Slack's <c>ok:false</c> <c>ratelimited</c>),
-    /// which backs off as a 429 does.
+    /// <see cref="Observe(ProviderDefinition, ConnectionId?, HttpRequestMessage, HttpResponseMessage)"/>, told what the body
+    /// said: a rate limit (Google's 403 <c>userRateLimitExceeded</c>, Slack's <c>ok:false</c> <c>ratelimited</c>) backs off
+    /// as a 429 does, and one of the whole connection (GitHub's "secondary rate limit") pauses every bucket of the
+    /// connection. Any answer whose status or headers say "rate limited" backs off too (GitHub's 403 with
+    /// <c>retry-after</c>), for its <c>Retry-After</c>, else the reset of a used-up limit, else the definition's
+    /// <c>defaultRetryAfterSeconds</c> (GitHub's minute), else <see cref="RateLimitingOptions.DefaultPause"/>.
     /// </summary>
-    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response, bool limitedByBody)
+    public void Observe(ProviderDefinition provider, ConnectionId? connectionId, HttpRequestMessage request, HttpResponseMessage response, BodyLimit body)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(request);
@@ -135,16 +139,34 @@ internal sealed class ProviderRateLimiter : IProviderRateLimiter, IDisposable
             Pause(_learned.Observe(grant, reading.Limits, now.UtcTicks), "the provider reports nothing left until the reset");
         }
 
-        if (limitedByBody || policy.LimitedStatusCodes.Contains((int)response.StatusCode))
+        if (body != BodyLimit.None || ResponseSignals.IsRateLimited(provider, response))
         {
             var resets = reading.Limits.Where(l => l.Remaining == 0).Select(l => l.ResetAfter);
-            var pause = reading.RetryAfter ?? resets.Max() ?? DefaultPause(grant.Plan);
-            var key = grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First();
-            Pause([(key, pause)], limitedByBody ? $"HTTP {(int)response.StatusCode}, rate limited by its body" : $"HTTP {(int)response.StatusCode}");
+            var pause = reading.RetryAfter ?? resets.Max() ?? policy.DefaultRetryAfter ?? DefaultPause(grant.Plan);
+            var status = (int)response.StatusCode;
+            var keys = body == BodyLimit.Connection
+                ? ConnectionKeys(grant.Plan)
+                : [grant.Plan.NarrowKey ?? _learned.Keys(grant.Plan).First()];
+            Pause(keys.Select(key => (key, pause)), body switch
+            {
+                BodyLimit.Connection => $"HTTP {status}, a limit of the whole connection by its body",
+                BodyLimit.Limited => $"HTTP {status}, rate limited by its body",
+                _ => $"HTTP {status}",
+            });
         }
     }
 
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>
+    /// Every bucket of the connection that the request counts against, the definition's and those learnt from headers:
+    /// what a limit of the whole connection (GitHub's secondary limits) pauses, whichever endpoint was answered.
+    /// </summary>
+    private string[] ConnectionKeys(RequestPlan plan)
+    {
+        var connection = plan.ConnectionScope + ":";
+        return [.. plan.Demands.Select(d => d.Key).Where(key => key.StartsWith(connection, StringComparison.Ordinal)), .. _learned.Keys(plan)];
+    }
 
     // A 429 that says nothing of when to retry, on a call the definition paces: the pacing was a little off (latency
     // bunched calls into one window), and that window ends within its period; a tenth of it costs little if it was not.

@@ -61,6 +61,16 @@ internal static class RateLimitValidator
                 errors.Add($"rateLimits.limitedStatusCodes[{i}]", "must be an HTTP error status (400-599)");
             }
         }
+
+        for (var i = 0; i < policy.LimitedMessages.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(policy.LimitedMessages[i]))
+            {
+                errors.Add($"rateLimits.limitedMessages[{i}]", "must be a phrase of the provider's error message");
+            }
+        }
+
+        Rules.Positive(errors, "rateLimits.defaultRetryAfterSeconds", policy.DefaultRetryAfter);
     }
 
     // What buckets and endpoint classes have in common: a unique name, a scope and an optional window.
