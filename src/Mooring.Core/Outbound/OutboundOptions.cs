@@ -28,7 +28,10 @@ public sealed class OutboundOptions
     /// <value>The default value is 500 milliseconds.</value>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The longest backoff delay between two attempts, <c>Retry-After</c> included.</summary>
+    /// <summary>
+    /// The longest backoff delay between two attempts. A provider that asks for a longer wait (<c>Retry-After</c>, the reset
+    /// of a used-up limit) is not retried: the call fails as <c>rate_limited</c> with <c>RetryAfter</c> set.
+    /// </summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 

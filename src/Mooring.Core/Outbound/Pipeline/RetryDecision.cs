@@ -38,14 +38,18 @@ internal static class RetryDecision
             return false;
         }
 
-        // Waiting longer than the budget allows only to time out: hand the answer back now, with its Retry-After. A rate
-        // limit answered with no Retry-After waits for the reset of a used-up limit (GitHub's 403 with x-ratelimit-remaining: 0),
-        // else the definition's default (GitHub's minute after a secondary limit).
+        // A rate limit answered with no Retry-After waits for the reset of a used-up limit (GitHub's 403 with
+        // x-ratelimit-remaining: 0), else the definition's default (GitHub's minute after a secondary limit). A wait beyond
+        // RetryMaxDelay would be cut short and refused again, one beyond the budget would time out: hand the answer back
+        // now, with its RetryAfter, and let the caller decide.
         var wait = ProviderWait(call, response, limited, time.GetUtcNow());
-        return wait is null || wait.Value < time.GetElapsedTime(time.GetTimestamp(), call.Deadline);
+        return wait is null || (wait.Value <= call.Policy.RetryMaxDelay && wait.Value < time.GetElapsedTime(time.GetTimestamp(), call.Deadline));
     }
 
-    /// <summary>The wait the provider asks for, capped; <see langword="null"/> lets the exponential backoff with jitter decide.</summary>
+    /// <summary>
+    /// The wait the provider asks for (at most <paramref name="max"/>, <see cref="OutboundPolicy.RetryMaxDelay"/>: a longer
+    /// one is not retried); <see langword="null"/> lets the exponential backoff with jitter decide.
+    /// </summary>
     public static async ValueTask<TimeSpan?> ProviderDelayAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeProvider time, TimeSpan max)
     {
         if (outcome.Result is not { } response || !context.Properties.TryGetValue(OutboundResilience.Request, out var request))
