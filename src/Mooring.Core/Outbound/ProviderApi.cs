@@ -69,6 +69,9 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, Connection
     private static HttpRequestMessage Build(ProviderRequest request, IReadOnlyList<KeyValuePair<string, string>> query, HttpContent? content, Uri? absolute)
     {
         var message = new HttpRequestMessage(request.Method, absolute ?? RelativeUri(request, query)) { Content = content };
+
+        // The body is read inside each attempt, under its timeout, retry and circuit breaker, not after the pipeline returned.
+        message.Options.Set(OutboundRequestOptions.BufferBody, true);
         if (request.Operation is { } operation)
         {
             message.Options.Set(OutboundRequestOptions.Operation, operation);
@@ -93,7 +96,8 @@ internal sealed class ProviderApi(IProviderHttpClientFactory clients, Connection
     /// <summary>Sends, reads the body as JSON and throws the provider's error; on success the caller owns both results.</summary>
     private async Task<(JsonDocument Body, HttpResponseMessage Response)> SendCoreAsync(HttpClient client, HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        // Buffered by the pipeline's attempt already (BufferBody): ResponseContentRead would read it again outside.
+        var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         JsonDocument? body = null;
         try
         {

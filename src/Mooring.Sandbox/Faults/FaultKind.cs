@@ -21,6 +21,18 @@ public enum FaultKind
     /// </summary>
     RateLimit,
 
+    /// <summary>
+    /// Send the status, the headers (with the whole body's <c>Content-Length</c>) and half of the body, then nothing more:
+    /// the answer never completes, and the client's timeout is what ends it.
+    /// </summary>
+    StallBody,
+
+    /// <summary>
+    /// Send the status, the headers (with the whole body's <c>Content-Length</c>) and half of the body, then close the
+    /// connection: the body ends before its length.
+    /// </summary>
+    TruncateBody,
+
     /// <summary>Revoke the grant of the presented token, then let the request through: the provider answers as for a revoked token.</summary>
     RevokeToken,
 }

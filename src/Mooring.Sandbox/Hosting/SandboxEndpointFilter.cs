@@ -45,13 +45,53 @@ internal sealed class SandboxEndpointFilter(ProviderDialect dialect, SandboxStat
                 break;
         }
 
+        object? result;
         if (state.Options.RateLimits.Enabled && dialect.Limit(http, endpoint) is { } limited)
         {
             SandboxMetrics.RateLimited.Add(1, tags);
-            return limited;
+            result = limited;
+        }
+        else
+        {
+            result = await next(context).ConfigureAwait(false);
         }
 
-        return await next(context).ConfigureAwait(false);
+        if (rule?.Kind is FaultKind.StallBody or FaultKind.TruncateBody && result is IResult answer)
+        {
+            await SendHalfAsync(http, answer, stall: rule.Kind == FaultKind.StallBody).ConfigureAwait(false);
+            return Results.Empty;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="answer"/> aside, then sends its status, its headers with the whole body's length and half of
+    /// its body; then hangs until the client gives up (<paramref name="stall"/>), or ends the response there, which makes
+    /// Kestrel close the connection once what was written has gone (an abort could drop the headers still on their way).
+    /// </summary>
+    private static async Task SendHalfAsync(HttpContext http, IResult answer, bool stall)
+    {
+        var response = http.Response;
+        var body = response.Body;
+        using var whole = new MemoryStream();
+        response.Body = whole;
+        try
+        {
+            await answer.ExecuteAsync(http).ConfigureAwait(false);
+        }
+        finally
+        {
+            response.Body = body;
+        }
+
+        response.ContentLength = whole.Length;
+        await body.WriteAsync(whole.GetBuffer().AsMemory(0, (int)whole.Length / 2), http.RequestAborted).ConfigureAwait(false);
+        await body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+        if (stall)
+        {
+            await HangAsync(http.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private static async Task HangAsync(CancellationToken aborted)

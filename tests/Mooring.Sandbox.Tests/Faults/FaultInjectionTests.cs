@@ -62,6 +62,39 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task TruncateBodyFault_SendsTheHeadersAndHalfTheBody_ThenTheBodyEndsShort()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+
+        using var response = await GitHubUserHeadersAsync(sandbox, FaultKind.TruncateBody);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentLength.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        await Should.ThrowAsync<HttpRequestException>(() => response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task StallBodyFault_SendsTheHeaders_ThenTheBodyNeverEnds()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        using var response = await GitHubUserHeadersAsync(sandbox, FaultKind.StallBody);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var stream = await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+        var buffer = new byte[(int)response.Content.Headers.ContentLength!.Value];
+
+        // The first half comes; the rest never does, until the client gives up.
+        var read = await stream.ReadAsync(buffer, TestContext.Current.CancellationToken);
+        read.ShouldBeGreaterThan(0);
+        read.ShouldBeLessThan(buffer.Length);
+        var rest = stream.ReadAsync(buffer.AsMemory(read), cts.Token).AsTask();
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        rest.IsCompleted.ShouldBeFalse();
+        await cts.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => rest);
+    }
+
+    [Fact]
     public async Task LatencyFault_WaitsOnTheSandboxClock()
     {
         await using var sandbox = await TestSandbox.StartAsync();
@@ -149,6 +182,15 @@ public sealed class FaultInjectionTests
 
         (await sandbox.Http.DeleteAsync("_sandbox/faults", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await GitHub.GitHubApiTests.Get(sandbox, "github/user", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>GET github/user, met once by a fault of <paramref name="kind"/>, answered as far as its headers.</summary>
+    private static async Task<HttpResponseMessage> GitHubUserHeadersAsync(TestSandbox sandbox, FaultKind kind)
+    {
+        sandbox.Control.AddFault(new FaultRule { Provider = SandboxProvider.GitHub, Endpoint = "users.get-authenticated", Kind = kind, MaxHits = 1 });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "github/user");
+        request.Headers.Authorization = new("Bearer", sandbox.Control.IssueToken(SandboxProvider.GitHub).AccessToken);
+        return await sandbox.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
     }
 
     private static async Task<List<int>> Outcomes(int seed)

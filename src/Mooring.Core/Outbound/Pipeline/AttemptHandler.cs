@@ -7,7 +7,8 @@ namespace Mooring.Outbound.Pipeline;
 
 /// <summary>
 /// The innermost handler: numbers and counts every request sent (retries and the resend after a refreshed token
-/// included) and records it in the request log: provider, connection, method, the path without its query (the
+/// included), reads the answer's whole body within the attempt when the caller asked for it
+/// (<see cref="OutboundRequestOptions.BufferBody"/>, <see cref="IProviderApi"/>), and records it in the request log: provider, connection, method, the path without its query (the
 /// endpoint template when the caller named one), status, duration, attempt number, error category and trace id. The
 /// category is the one the caller's <see cref="ProviderApiException"/> gets (<see cref="BodySignals.AnswerCategoryAsync"/>):
 /// from the status and headers, and from the body only where <see cref="BodySignals"/> reads it (Slack's small HTTP 200
@@ -22,8 +23,42 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         var attempt = call.NextAttempt();
         telemetry.Attempted(call.Provider.Key.Value, attempt);
 
-        // Without the log, nothing waits for the answer here (no async state to allocate per attempt).
-        return log.Enabled ? SendLoggedAsync(request, call, attempt, cancellationToken) : base.SendAsync(request, cancellationToken);
+        // Without the log or a body to read, nothing waits for the answer here (no async state to allocate per attempt).
+        if (log.Enabled)
+        {
+            return SendLoggedAsync(request, call, attempt, cancellationToken);
+        }
+
+        return OutboundRequestOptions.BuffersBody(request) ? SendBufferedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the whole body under the attempt's token when the caller asked for it (<see cref="OutboundRequestOptions.BufferBody"/>):
+    /// a body that stalls fails the attempt by its timeout, one cut off as a network failure (<see cref="HttpRequestException"/>).
+    /// </summary>
+    private static async ValueTask BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!OutboundRequestOptions.BuffersBody(request))
+        {
+            return;
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendBufferedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
+        return response;
     }
 
     private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, OutboundCall call, int attempt, CancellationToken cancellationToken)
@@ -34,6 +69,7 @@ internal sealed class AttemptHandler(RequestLogQueue log, OutboundTelemetry tele
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
             var category = await BodySignals.AnswerCategoryAsync(call, response, cancellationToken).ConfigureAwait(false);
             Record(call, request, at, start, attempt, (int)response.StatusCode, category is { } c ? ErrorCategoryNames.Of(c) : null);
             return response;
