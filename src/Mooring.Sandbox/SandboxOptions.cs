@@ -37,6 +37,17 @@ public sealed class SandboxOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool RotateRefreshTokens { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether API methods refuse a token that lacks the scope they need, as the provider
+    /// does (Slack: <c>{"ok":false,"error":"missing_scope","needed":"chat:write","provided":"channels:read"}</c>).
+    /// Only the Slack emulator checks scopes.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>: a token issued with <see cref="SandboxControl.IssueToken"/> and no
+    /// scope may call every method.
+    /// </value>
+    public bool EnforceScopes { get; set; }
+
     /// <summary>Gets or sets the client identifier registered with every provider at start.</summary>
     /// <value>The default value is <c>sandbox-client</c>.</value>
     public string DefaultClientId { get; set; } = "sandbox-client";

@@ -9,7 +9,10 @@ public sealed record ErrorShape
     /// <summary>A machine-readable error code.</summary>
     public string? Code { get; init; }
 
-    /// <summary>A message for people.</summary>
+    /// <summary>
+    /// A message for people; a pointer to an array of strings (Slack's <c>/response_metadata/messages</c>) gives them
+    /// joined with "; ".
+    /// </summary>
     public string? Message { get; init; }
 
     /// <summary>The error's category (Stripe's <c>/error/type</c>).</summary>
@@ -26,6 +29,9 @@ public sealed record ErrorShape
 
     /// <summary>The request parameter the error is about.</summary>
     public string? Param { get; init; }
+
+    /// <summary>The scope the call needs and the token lacks (Slack's <c>/needed</c> with <c>missing_scope</c>), named in the explanation.</summary>
+    public string? NeededScope { get; init; }
 
     /// <summary>A link to documentation about the error.</summary>
     public string? DocumentationUrl { get; init; }

@@ -12,13 +12,14 @@ internal static class SlackApiEndpoints
 {
     public static void Map(RouteGroupBuilder group, SandboxState state)
     {
-        Method(group, state, "conversations.list", (args, _) => ConversationsList(state, args));
-        Method(group, state, "conversations.history", (args, _) => ConversationsHistory(state, args));
-        Method(group, state, "chat.postMessage", (args, context) => PostMessage(state, args, context));
-        Method(group, state, "chat.delete", (args, _) => DeleteMessage(state, args));
+        // The scope each method needs with a bot token (https://docs.slack.dev/reference/methods), when EnforceScopes is on.
+        Method(group, state, "conversations.list", "channels:read", (args, _) => ConversationsList(state, args));
+        Method(group, state, "conversations.history", "channels:history", (args, _) => ConversationsHistory(state, args));
+        Method(group, state, "chat.postMessage", "chat:write", (args, context) => PostMessage(state, args, context));
+        Method(group, state, "chat.delete", "chat:write", (args, _) => DeleteMessage(state, args));
     }
 
-    private static void Method(RouteGroupBuilder group, SandboxState state, string name, Func<SlackArgs, HttpContext, IResult> handler) =>
+    private static void Method(RouteGroupBuilder group, SandboxState state, string name, string scope, Func<SlackArgs, HttpContext, IResult> handler) =>
         group.MapMethods("/api/" + name, ["GET", "POST"], async (HttpContext context) =>
         {
             var args = await SlackArgs.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
@@ -27,8 +28,22 @@ internal static class SlackApiEndpoints
                 return SlackResults.Error("invalid_json");
             }
 
-            return SlackResults.AuthError(state.Tokens, args.Token) is { } error ? SlackResults.Error(error) : handler(args, context);
+            if (SlackResults.AuthError(state.Tokens, args.Token) is { } error)
+            {
+                return SlackResults.Error(error);
+            }
+
+            if (state.Options.EnforceScopes && Scopes(state, args.Token) is var granted && !granted.Contains(scope))
+            {
+                return SlackResults.MissingScope(scope, granted);
+            }
+
+            return handler(args, context);
         }).Named(name);
+
+    /// <summary>The scopes granted to a valid token (Slack separates them with commas; a test's token may use spaces).</summary>
+    private static string[] Scopes(SandboxState state, string? token) =>
+        state.Tokens.Check(SandboxProvider.Slack, token).Token?.Grant.Scope.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     private static IResult ConversationsList(SandboxState state, SlackArgs args)
     {
@@ -51,6 +66,11 @@ internal static class SlackApiEndpoints
 
     private static IResult ConversationsHistory(SandboxState state, SlackArgs args)
     {
+        if (args["channel"] is null)
+        {
+            return SlackResults.MissingArgument("channel");
+        }
+
         if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");
@@ -87,6 +107,11 @@ internal static class SlackApiEndpoints
 
     private static IResult PostMessage(SandboxState state, SlackArgs args, HttpContext context)
     {
+        if (args["channel"] is null)
+        {
+            return SlackResults.MissingArgument("channel");
+        }
+
         if (state.Slack.ChannelIndexOrName(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");
@@ -119,6 +144,11 @@ internal static class SlackApiEndpoints
     /// <summary>Deletes a message by channel and <c>ts</c>; a bot token may delete only the bot's own messages, as at Slack.</summary>
     private static IResult DeleteMessage(SandboxState state, SlackArgs args)
     {
+        if (args["channel"] is null || args["ts"] is null)
+        {
+            return SlackResults.MissingArgument(args["channel"] is null ? "channel" : "ts");
+        }
+
         if (state.Slack.ChannelIndex(args["channel"]) is not { } channel)
         {
             return SlackResults.Error("channel_not_found");

@@ -22,6 +22,23 @@ internal static class SlackResults
 
     public static IResult Error(string error) => SandboxResults.Json(new JsonObject { ["ok"] = false, ["error"] = error });
 
+    /// <summary>A required argument that was not sent at all (one sent empty or unknown is the method's own error, such as <c>channel_not_found</c>).</summary>
+    public static IResult MissingArgument(string name) => SandboxResults.Json(new JsonObject
+    {
+        ["ok"] = false,
+        ["error"] = "invalid_arguments",
+        ["response_metadata"] = new JsonObject { ["messages"] = new JsonArray("[ERROR] missing required field: " + name) },
+    });
+
+    /// <summary>The method needs a scope that the token was not granted: <c>needed</c> names it, <c>provided</c> lists the token's.</summary>
+    public static IResult MissingScope(string needed, IEnumerable<string> provided) => SandboxResults.Json(new JsonObject
+    {
+        ["ok"] = false,
+        ["error"] = "missing_scope",
+        ["needed"] = needed,
+        ["provided"] = string.Join(',', provided),
+    });
+
     /// <summary>Checks a Web API token; returns the error Slack gives, or <see langword="null"/> when the token is good.</summary>
     public static string? AuthError(TokenStore tokens, string? token) => tokens.Check(SandboxProvider.Slack, token).Status switch
     {

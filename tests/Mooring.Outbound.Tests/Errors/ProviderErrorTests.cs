@@ -18,6 +18,7 @@ public sealed class ProviderErrorTests : OutboundTestBase
         options.RateLimits.GooglePerUserPerMinute = 2;
         options.RateLimits.SlackTier2PerMinute = 1000;
         options.RateLimits.SlackPostMessagePerSecond = 1000;
+        options.EnforceScopes = true;
     }
 
     [Fact]
@@ -33,6 +34,36 @@ public sealed class ProviderErrorTests : OutboundTestBase
         error.ProviderCode.ShouldBe("channel_not_found");
         error.IsRetryable.ShouldBeFalse();
         error.Operation.ShouldBe("chat.postMessage");
+    }
+
+    [Fact]
+    public async Task Slack_InvalidArguments_CarriesSlacksMessageOfWhatWasWrong()
+    {
+        var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "chat:write");
+        var request = new ProviderRequest(HttpMethod.Post, "chat.postMessage")
+        {
+            Operation = "chat.postMessage",
+            Content = System.Net.Http.Json.JsonContent.Create(new { text = "hello" }),
+        };
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<IProviderApi>().SendAsync(connection.Id, request, Ct));
+
+        error.ProviderCode.ShouldBe("invalid_arguments");
+        error.ProviderMessage.ShouldBe("[ERROR] missing required field: channel");
+        error.Message.ShouldBe("Slack rejected chat.postMessage: invalid_arguments ([ERROR] missing required field: channel)");
+        error.Category.ShouldBe(ProviderErrorCategory.Validation);
+    }
+
+    [Fact]
+    public async Task Slack_MissingScope_NamesTheScopeToReconnectWith()
+    {
+        var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "channels:read");
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<SlackClient>().PostMessageAsync(connection.Id, "#general", "hello", Ct));
+
+        error.ProviderCode.ShouldBe("missing_scope");
+        error.Message.ShouldBe("Slack rejected chat.postMessage: missing_scope (the token lacks a scope this method needs; reconnect with the scope chat:write added)");
+        error.IsRetryable.ShouldBeFalse();
     }
 
     [Fact]

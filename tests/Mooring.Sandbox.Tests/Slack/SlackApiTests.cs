@@ -122,6 +122,36 @@ public sealed class SlackApiTests
     }
 
     [Fact]
+    public async Task PostMessage_WithoutChannel_InvalidArgumentsWithSlacksMessage()
+    {
+        // An argument not sent at all is invalid_arguments, with the detail in response_metadata.messages.
+        await using var sandbox = await TestSandbox.StartAsync();
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack).AccessToken;
+
+        var result = await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["text"] = "x" });
+
+        result["ok"]!.GetValue<bool>().ShouldBeFalse();
+        result["error"]!.GetValue<string>().ShouldBe("invalid_arguments");
+        result["response_metadata"]!["messages"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe(["[ERROR] missing required field: channel"]);
+    }
+
+    [Fact]
+    public async Task PostMessage_TokenWithoutChatWrite_WithEnforceScopes_MissingScopeNamingTheScope()
+    {
+        await using var sandbox = await TestSandbox.StartAsync(o => o.EnforceScopes = true);
+        var token = sandbox.Control.IssueToken(SandboxProvider.Slack, "channels:read,channels:history").AccessToken;
+
+        var refused = await SlackOAuthTests.Post(sandbox, "slack/api/chat.postMessage", token, new() { ["channel"] = "#general", ["text"] = "x" });
+        var allowed = await SlackOAuthTests.Post(sandbox, "slack/api/conversations.list", token, []);
+
+        refused["ok"]!.GetValue<bool>().ShouldBeFalse();
+        refused["error"]!.GetValue<string>().ShouldBe("missing_scope");
+        refused["needed"]!.GetValue<string>().ShouldBe("chat:write");
+        refused["provided"]!.GetValue<string>().ShouldBe("channels:read,channels:history");
+        allowed["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Call_WithoutOrWithBadToken_NotAuthedOrInvalidAuth()
     {
         await using var sandbox = await TestSandbox.StartAsync();

@@ -69,5 +69,17 @@ internal static class ErrorExplanations
     public static readonly FrozenSet<string> Unavailable =
         FrozenSet.ToFrozenSet(["internal_error", "fatal_error", "service_unavailable", "request_timeout", "backendError"], StringComparer.Ordinal);
 
+    /// <summary>Explanations that name the scope the provider says is missing (Slack's <c>needed</c>): "{0}" stands for it.</summary>
+    private static readonly FrozenDictionary<string, string> WithScope = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["missing_scope"] = "the token lacks a scope this method needs; reconnect with the scope {0} added",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     public static string? For(string? code) => code is not null && Explanations.TryGetValue(code, out var text) ? text : null;
+
+    /// <summary>The explanation of <paramref name="code"/>, naming <paramref name="neededScope"/> where the provider told it.</summary>
+    public static string? For(string? code, string? neededScope) =>
+        code is not null && neededScope is not null && WithScope.TryGetValue(code, out var format)
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, format, neededScope)
+            : For(code);
 }

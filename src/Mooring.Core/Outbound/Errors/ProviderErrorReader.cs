@@ -83,7 +83,7 @@ internal static class ProviderErrorReader
 
     private static (Fields Fields, string? Code) Inspect(ErrorShape shape, JsonElement? body)
     {
-        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null);
+        var fields = body is { ValueKind: JsonValueKind.Object } root ? Fields.From(shape, root) : new Fields(null, null, null, null, null, null, null, null);
         return (fields, fields.Reason ?? NonNumeric(fields.Code) ?? NonNumeric(fields.Status));
     }
 
@@ -131,7 +131,7 @@ internal static class ProviderErrorReader
         }
 
         var decline = fields.DeclineCode is { } d ? $", decline code {d}" : string.Empty;
-        var why = ErrorExplanations.For(fields.DeclineCode) ?? ErrorExplanations.For(code) ?? Truncate(fields.Message);
+        var why = ErrorExplanations.For(fields.DeclineCode) ?? ErrorExplanations.For(code, fields.NeededScope) ?? Truncate(fields.Message);
         var attempts = failure.Attempts > 1 ? $" after {failure.Attempts} attempts" : string.Empty;
         return why is null
             ? $"{name} {verb} {failure.Operation}: {what}{decline}{attempts}"
@@ -167,15 +167,29 @@ internal static class ProviderErrorReader
     private static string? Truncate(string? text) =>
         text is null ? null : text.Length <= MaxProviderMessage ? text : string.Concat(text.AsSpan(0, MaxProviderMessage), "…");
 
-    private sealed record Fields(string? Code, string? Message, string? Type, string? Reason, string? Status, string? DeclineCode, string? Param)
+    private sealed record Fields(string? Code, string? Message, string? Type, string? Reason, string? Status, string? DeclineCode, string? Param, string? NeededScope)
     {
         public static Fields From(ErrorShape shape, JsonElement root) => new(
             JsonPointer.String(root, shape.Code),
-            JsonPointer.String(root, shape.Message),
+            Text(root, shape.Message),
             JsonPointer.String(root, shape.Type),
             JsonPointer.String(root, shape.Reason),
             JsonPointer.String(root, shape.Status),
             JsonPointer.String(root, shape.DeclineCode),
-            JsonPointer.String(root, shape.Param));
+            JsonPointer.String(root, shape.Param),
+            JsonPointer.String(root, shape.NeededScope));
+
+        /// <summary>The string at <paramref name="pointer"/>, or the strings of an array there joined (Slack's <c>response_metadata.messages</c>).</summary>
+        private static string? Text(JsonElement root, string? pointer)
+        {
+            if (JsonPointer.Find(root, pointer) is not { ValueKind: JsonValueKind.Array } lines)
+            {
+                return JsonPointer.String(root, pointer);
+            }
+
+            var texts = lines.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.String).Select(l => l.GetString()).Where(t => !string.IsNullOrEmpty(t));
+            var joined = string.Join("; ", texts);
+            return joined.Length > 0 ? joined : null;
+        }
     }
 }

@@ -113,6 +113,7 @@ internal static class ProviderDefinitionValidator
         Rules.Pointer(errors, "errors.status", shape.Status);
         Rules.Pointer(errors, "errors.declineCode", shape.DeclineCode);
         Rules.Pointer(errors, "errors.param", shape.Param);
+        Rules.Pointer(errors, "errors.neededScope", shape.NeededScope);
         Rules.Pointer(errors, "errors.documentationUrl", shape.DocumentationUrl);
     }
 
