@@ -12,6 +12,7 @@ using Mooring.Outbound;
 using Mooring.Providers;
 using Mooring.Proxy;
 using Mooring.Redis.RateLimiting;
+using Mooring.Retention;
 using Mooring.Security;
 using Mooring.Storage;
 using Mooring.Storage.Postgres;
@@ -59,6 +60,7 @@ public static class MooringServiceCollectionExtensions
         services.AddHostedService<MooringStartupService>();
         services.AddMooringWebhooks(configuration);
         services.AddMooringSync(configuration);
+        services.AddMooringRetention(configuration);
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         var builder = new MooringBuilder(services, configuration);
         if (section.GetValue<bool>("Sync:BuiltIns"))

@@ -36,10 +36,11 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
         return await command.ReadAllAsync(Read, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
     {
-        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ExecuteAsync("DELETE FROM request_log WHERE at < @cutoff", cancellationToken, ("@cutoff", Db.ToMs(cutoff))).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(RetentionSql.RequestLog, cancellationToken, ("@cutoff", Db.ToMs(cutoff)), ("@max", max)).ConfigureAwait(false);
     }
 
     private static RequestLogEntry Read(DbDataReader r) => new()

@@ -122,6 +122,13 @@ internal sealed class RelationalSyncStore(StoreDialect dialect) : ISyncStore
         return await command.ReadAllAsync(ReadRun, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<int> PurgeRunsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(RetentionSql.SyncRuns, cancellationToken, ("@cutoff", Db.ToMs(cutoff)), ("@max", max)).ConfigureAwait(false);
+    }
+
     private static DbCommand BindRun(DbCommand command, SyncRunRecord run) => command
         .With("@c", run.ConnectionId.Value).With("@m", run.Model).With("@k", EnumText.Of(run.Kind)).With("@s", EnumText.Of(run.Status))
         .With("@start", Db.ToMs(run.StartedAt)).With("@end", Db.ToMs(run.FinishedAt)).With("@pages", run.Pages)

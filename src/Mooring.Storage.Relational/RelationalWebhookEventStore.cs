@@ -183,4 +183,20 @@ internal sealed class RelationalWebhookEventStore(StoreDialect dialect) : IWebho
         command.CommandText = sql.ToString();
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<int> PurgeCompletedAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        await using var db = await dialect.OpenRelaxedAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        await using var select = db.Command(RetentionSql.CompletedEvents, transaction).With("@cutoff", Db.ToMs(cutoff)).With("@max", max);
+        var ids = await select.ReadAllAsync(static r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        if (ids.Count > 0)
+        {
+            await RetentionSql.DeleteEventsAsync(db, transaction, ids, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ids.Count;
+    }
 }

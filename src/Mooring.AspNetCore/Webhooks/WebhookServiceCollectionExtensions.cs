@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mooring.AspNetCore.Webhooks.Channels;
 using Mooring.Providers;
+using Mooring.Retention;
+using Mooring.Storage;
 using Mooring.Webhooks;
 
 namespace Mooring.AspNetCore.Webhooks;
@@ -40,6 +42,10 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<DeliverySender>();
         services.AddHostedService<WebhookWorker>();
         services.AddHostedService<DeliveryWorker>();
+        // Processed events go by age through the write gate, like every webhook write: on SQLite a delete that met the
+        // inbox in the database would put acknowledgements to sleep in SQLite's busy loop.
+        services.AddSingleton(sp => new RetentionTask("webhook_events", o => o.WebhookEvents, (cutoff, max, ct) =>
+            sp.GetRequiredService<WebhookWriteGate>().RunAsync(c => sp.GetRequiredService<IWebhookEventStore>().PurgeCompletedAsync(cutoff, max, c), ct)));
         return services;
     }
 }

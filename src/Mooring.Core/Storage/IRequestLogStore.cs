@@ -9,6 +9,9 @@ public interface IRequestLogStore
     /// <summary>Entries matching <paramref name="query"/>, newest first.</summary>
     Task<IReadOnlyList<RequestLogEntry>> QueryAsync(RequestLogQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Deletes entries older than <paramref name="cutoff"/>; returns how many.</summary>
-    Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> entries older than <paramref name="cutoff"/>, oldest first, in one short
+    /// transaction; returns how many. Call again until it returns less than <paramref name="max"/>.
+    /// </summary>
+    Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
 }

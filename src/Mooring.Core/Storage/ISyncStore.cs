@@ -46,4 +46,11 @@ public interface ISyncStore
 
     /// <summary>Runs, newest first, of one connection (and model, if given).</summary>
     Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string? model, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> runs that finished before <paramref name="cutoff"/>, oldest first; returns
+    /// how many. The newest run of each kind of a connection's model stays, however old (<see cref="GetLatestRunAsync"/>
+    /// reads it), and so does a run that has not finished.
+    /// </summary>
+    Task<int> PurgeRunsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
 }

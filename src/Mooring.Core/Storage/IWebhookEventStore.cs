@@ -60,4 +60,12 @@ public interface IWebhookEventStore
 
     /// <summary>Puts failed or dead events (all of them, or those with the given ids) back to pending, due at <paramref name="now"/>; returns how many.</summary>
     Task<int> ReplayAsync(IReadOnlyList<long>? ids, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> events completed before <paramref name="cutoff"/>, oldest first, with their
+    /// forwardings and the forwardings' attempts, in one transaction; returns how many events. An event with a
+    /// forwarding not yet delivered stays, and so do failed and dead events. A provider's repeat of a deleted event
+    /// is accepted as new.
+    /// </summary>
+    Task<int> PurgeCompletedAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
 }

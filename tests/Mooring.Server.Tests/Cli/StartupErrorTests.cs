@@ -41,6 +41,15 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task Serve_WebhookRetentionShorterThanADay_FailsNamingTheSettingAndWhy()
+    {
+        var run = await CliRun.RunAsync("serve", "--sandbox", $"--Mooring:DataDirectory={TestData.NewDataDirectory()}", "--Mooring:Retention:WebhookEvents=06:00:00");
+
+        run.ExitCode.ShouldBe(2);
+        run.ErrorLines.ShouldHaveSingleItem().ShouldContain("Mooring:Retention:WebhookEvents is 06:00:00; use at least 1.00:00:00 (1 day)");
+    }
+
+    [Fact]
     public async Task Serve_UnknownStorageProvider_FailsNamingTheChoices()
     {
         var run = await CliRun.RunAsync("serve", "--sandbox", $"--Mooring:DataDirectory={TestData.NewDataDirectory()}", "--Mooring:StorageProvider=mysql");

@@ -26,7 +26,7 @@ public abstract partial class StoreContract
         (await store.QueryAsync(new RequestLogQuery { Provider = ProviderKey.Parse("github") }, Ct)).Single().Status.ShouldBeNull();
         (await store.QueryAsync(new RequestLogQuery { Since = Now - TimeSpan.FromDays(1) }, Ct)).Count.ShouldBe(2);
 
-        (await store.PurgeOlderThanAsync(Now - TimeSpan.FromDays(30), Ct)).ShouldBe(1);
+        (await store.PurgeOlderThanAsync(Now - TimeSpan.FromDays(30), 100, Ct)).ShouldBe(1);
         (await store.QueryAsync(new RequestLogQuery(), Ct)).Count.ShouldBe(2);
     }
 

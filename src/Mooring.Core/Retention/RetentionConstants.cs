@@ -1,0 +1,14 @@
+namespace Mooring.Retention;
+
+internal static class RetentionConstants
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly TimeSpan FirstPassDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan RequestLog = TimeSpan.FromDays(14);
+    public static readonly TimeSpan WebhookEvents = TimeSpan.FromDays(30);
+    public static readonly TimeSpan MinWebhookEvents = TimeSpan.FromDays(1);
+    public static readonly TimeSpan SyncRuns = TimeSpan.FromDays(90);
+    public const int BatchSize = 1_000;
+    public const int MaxBatchSize = 100_000;
+    public const string MeterName = "Mooring.Retention";
+}
