@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mooring.Connections;
@@ -64,15 +62,8 @@ public sealed class SyncCliTests
 
         foreach (var (field, command, method, path, status) in cases)
         {
-            var cli = await CliRun.RunAsync(["sync", .. command, .. args]);
-            using var answer = await api.Http.SendAsync(new HttpRequestMessage(method, "/api/syncs" + path), Ct);
-            var detail = (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
-
-            ((int)answer.StatusCode).ShouldBe(status, field);
-            detail.ShouldNotBeNull().ShouldContain(field);
-            cli.ExitCode.ShouldBe(status == 400 ? 2 : 1, $"{field}: {cli.Output}{cli.Error}");
+            var cli = await ApiParity.ShouldRefuseAsTheApiDoesAsync(api.Http, ["sync", .. command, .. args], new HttpRequestMessage(method, "/api/syncs" + path), status, field);
             cli.Output.ShouldBeEmpty(field);
-            cli.ErrorLines.ShouldHaveSingleItem().ShouldBe("mooring: " + detail);
         }
     }
 
