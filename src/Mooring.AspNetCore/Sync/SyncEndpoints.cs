@@ -30,9 +30,9 @@ internal static class SyncEndpoints
             return Problems.BadRequest("connection: required; name the connection whose syncs to show (GET /api/syncs/models lists the models).");
         }
 
-        if (!ConnectionId.TryParse(connection, out var id, out var error))
+        if (!SyncRequest.TryConnection(connection, out var id, out var problem))
         {
-            return Problems.BadRequest("connection: " + error);
+            return Problems.BadRequest(problem);
         }
 
         try
@@ -40,9 +40,9 @@ internal static class SyncEndpoints
             var statuses = await manager.GetStatusAsync(id, cancellationToken).ConfigureAwait(false);
             return Results.Ok(new { data = statuses.Select(SyncDto.From) });
         }
-        catch (ConnectionNotFoundException ex)
+        catch (Exception ex) when (SyncRequest.NotFound(ex) is { } notFound)
         {
-            return Problems.NotFound(ex.Message);
+            return Problems.NotFound(notFound);
         }
     }
 
@@ -69,19 +69,14 @@ internal static class SyncEndpoints
 
     private static async Task<IResult> RunsAsync(ISyncStore store, ISyncManager manager, string connection, string model, int? limit, CancellationToken cancellationToken)
     {
-        if (!ConnectionId.TryParse(connection, out var id, out var error))
+        if (!SyncRequest.TryConnection(connection, out var id, out var problem) || !SyncRequest.TryLimit(limit, out problem))
         {
-            return Problems.BadRequest("connection: " + error);
+            return Problems.BadRequest(problem);
         }
 
-        if (limit is < 1 or > 1000)
+        if (SyncRequest.UnknownModel(manager, model) is { } unknown)
         {
-            return Problems.BadRequest($"limit: {limit} is out of range; use 1 to 1000.");
-        }
-
-        if (manager.Models.All(m => m.Model != model))
-        {
-            return Problems.NotFound($"There is no sync model '{model}'.");
+            return Problems.NotFound(unknown);
         }
 
         var runs = await store.ListRunsAsync(id, model, limit ?? 50, cancellationToken).ConfigureAwait(false);
@@ -95,9 +90,9 @@ internal static class SyncEndpoints
             return Problems.BadRequest("connection: required.");
         }
 
-        if (!ConnectionId.TryParse(connection, out var id, out var error))
+        if (!SyncRequest.TryConnection(connection, out var id, out var problem))
         {
-            return Problems.BadRequest("connection: " + error);
+            return Problems.BadRequest(problem);
         }
 
         if (model is null || manager.Models.All(m => m.Model != model))
@@ -105,9 +100,9 @@ internal static class SyncEndpoints
             return Problems.BadRequest($"model: {(model is null ? "required" : $"'{model}' is not a sync model")}; one of {string.Join(", ", manager.Models.Select(m => m.Model))}.");
         }
 
-        if (limit is < 1 or > 1000)
+        if (!SyncRequest.TryLimit(limit, out problem))
         {
-            return Problems.BadRequest($"limit: {limit} is out of range; use 1 to 1000.");
+            return Problems.BadRequest(problem);
         }
 
         try
@@ -123,9 +118,9 @@ internal static class SyncEndpoints
 
     private static async Task<IResult> ActAsync(string connection, Func<ConnectionId, Task> act, string done, int status = StatusCodes.Status200OK)
     {
-        if (!ConnectionId.TryParse(connection, out var id, out var error))
+        if (!SyncRequest.TryConnection(connection, out var id, out var problem))
         {
-            return Problems.BadRequest("connection: " + error);
+            return Problems.BadRequest(problem);
         }
 
         try
@@ -133,13 +128,9 @@ internal static class SyncEndpoints
             await act(id).ConfigureAwait(false);
             return Results.Json(new { status = done }, statusCode: status);
         }
-        catch (ConnectionNotFoundException ex)
+        catch (Exception ex) when (SyncRequest.NotFound(ex) is { } notFound)
         {
-            return Problems.NotFound(ex.Message);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "model")
-        {
-            return Problems.NotFound("model: " + ex.Message.Split(" (Parameter", 2)[0]);
+            return Problems.NotFound(notFound);
         }
     }
 }

@@ -20,7 +20,10 @@ internal static class MooringCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
+    /// <summary>The exit code of a usage error: what System.CommandLine cannot parse, as a command's refusal of bad input.</summary>
+    private const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
         var config = new InvocationConfiguration();
         if (output is not null)
@@ -40,12 +43,15 @@ internal static class MooringCli
         }
 
         var parse = Create(input ?? Console.In).Parse(args);
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count == 0)
         {
-            // A usage error is a refusal too: the errors and the help that follows them go to standard error.
-            config.Output = config.Error;
+            return await parse.InvokeAsync(config).ConfigureAwait(false);
         }
 
-        return parse.InvokeAsync(config);
+        // A usage error is a refusal too: System.CommandLine's errors and the help that follows them go to standard
+        // error, and the exit code is that of bad input (its own is 1, which the commands keep for 'not found').
+        config.Output = config.Error;
+        await parse.InvokeAsync(config).ConfigureAwait(false);
+        return UsageError;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Mooring.AspNetCore.Sync;
 using Mooring.Connections;
 using Mooring.Storage;
 using Mooring.Sync;
@@ -8,7 +9,11 @@ using Spectre.Console;
 
 namespace Mooring.Server.Cli;
 
-/// <summary><c>mooring sync list | trigger | pause | resume | runs</c>: sync state and requests, straight from the store; a running server does the runs.</summary>
+/// <summary>
+/// <c>mooring sync list | trigger | pause | resume | runs</c>: sync state and requests, straight from the store; a running
+/// server does the runs. They take what <c>/api/syncs</c> takes, with its checks and words (<see cref="SyncRequest"/>):
+/// where it answers 400 the exit code is 2, where it answers 404 it is 1.
+/// </summary>
 internal static class SyncCommand
 {
     public static Command Create()
@@ -25,9 +30,9 @@ internal static class SyncCommand
     private static Command List()
     {
         var connection = new Argument<string>("connection") { Description = "The connection's id." };
-        return StoreCommand.Create("list", "Show each model's sync for a connection: last synced, in progress, paused, records, last run.", [connection], async (parse, services, console, ct) =>
+        return StoreCommand.Create("list", "Show each model's sync for a connection: last synced, in progress, paused, records, last run.", [connection], (parse, services, console, ct) => OnConnectionAsync(parse, connection, async id =>
         {
-            var statuses = await services.GetRequiredService<ISyncManager>().GetStatusAsync(ConnectionId.Parse(parse.GetValue(connection)!), ct).ConfigureAwait(false);
+            var statuses = await services.GetRequiredService<ISyncManager>().GetStatusAsync(id, ct).ConfigureAwait(false);
             // Two lines per model: a table of eight columns wraps the model names on a terminal of 80.
             foreach (var s in statuses)
             {
@@ -40,7 +45,7 @@ internal static class SyncCommand
 
             console.WriteLine($"{statuses.Count} model(s).");
             return 0;
-        });
+        }));
     }
 
     private static Command Trigger()
@@ -56,7 +61,7 @@ internal static class SyncCommand
             }
 
             var request = new SyncRunRequest(parse.GetValue(full) ? SyncRunKind.Full : SyncRunKind.Incremental, parse.GetValue(force));
-            return await ActAsync(parse, console, () => services.GetRequiredService<ISyncManager>().RequestAsync(ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, request, ct), $"Requested a {Kind(request.Kind)} sync{(request.Force ? " (forced)" : string.Empty)}.").ConfigureAwait(false);
+            return await ActAsync(parse, console, connection, id => services.GetRequiredService<ISyncManager>().RequestAsync(id, parse.GetValue(model)!, request, ct), $"Requested a {Kind(request.Kind)} sync{(request.Force ? " (forced)" : string.Empty)}.").ConfigureAwait(false);
         });
     }
 
@@ -64,16 +69,26 @@ internal static class SyncCommand
     {
         var (connection, model) = Target();
         return StoreCommand.Create(name, description, [connection, model], (parse, services, console, ct) =>
-            ActAsync(parse, console, () => act(services.GetRequiredService<ISyncManager>(), ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model)!, ct), $"{done}."));
+            ActAsync(parse, console, connection, id => act(services.GetRequiredService<ISyncManager>(), id, parse.GetValue(model)!, ct), $"{done}."));
     }
 
     private static Command Runs()
     {
         var (connection, model) = Target();
-        var limit = new Option<int>("--limit") { Description = "The most to show (1 to 1000).", DefaultValueFactory = _ => 20 };
-        return StoreCommand.Create("runs", "The sync log of a model for a connection, newest first.", [connection, model, limit], async (parse, services, console, ct) =>
+        var limit = new Option<int>("--limit") { Description = "The most to show (1 to 1000; 20 if omitted).", DefaultValueFactory = _ => 20 };
+        return StoreCommand.Create("runs", "The sync log of a model for a connection, newest first.", [connection, model, limit], (parse, services, console, ct) => OnConnectionAsync(parse, connection, async id =>
         {
-            var runs = await services.GetRequiredService<ISyncStore>().ListRunsAsync(ConnectionId.Parse(parse.GetValue(connection)!), parse.GetValue(model), Math.Clamp(parse.GetValue(limit), 1, 1000), ct).ConfigureAwait(false);
+            if (!SyncRequest.TryLimit(parse.GetValue(limit), out var problem))
+            {
+                return CliError.Report(parse, problem, 2);
+            }
+
+            if (SyncRequest.UnknownModel(services.GetRequiredService<ISyncManager>(), parse.GetValue(model)!) is { } unknown)
+            {
+                return CliError.Report(parse, unknown, 1);
+            }
+
+            var runs = await services.GetRequiredService<ISyncStore>().ListRunsAsync(id, parse.GetValue(model)!, parse.GetValue(limit), ct).ConfigureAwait(false);
             var table = new Table().AddColumns("id", "kind", "status", "started", "finished", "pages", "added", "updated", "deleted", "error");
             foreach (var r in runs)
             {
@@ -86,23 +101,38 @@ internal static class SyncCommand
             console.Write(table);
             console.WriteLine($"{runs.Count} run(s).");
             return 0;
-        });
+        }));
     }
 
     private static (Argument<string> Connection, Argument<string> Model) Target() =>
         (new Argument<string>("connection") { Description = "The connection's id." }, new Argument<string>("model") { Description = "The model, such as stripe-customers." });
 
-    private static async Task<int> ActAsync(ParseResult parse, IAnsiConsole console, Func<Task> act, string done)
-    {
-        try
+    private static Task<int> ActAsync(ParseResult parse, IAnsiConsole console, Argument<string> connection, Func<ConnectionId, Task> act, string done) =>
+        OnConnectionAsync(parse, connection, async id =>
         {
-            await act().ConfigureAwait(false);
+            await act(id).ConfigureAwait(false);
             console.WriteLine(done);
             return 0;
-        }
-        catch (Exception ex) when (ex is ArgumentException or ConnectionNotFoundException)
+        });
+
+    /// <summary>
+    /// Runs <paramref name="act"/> for the connection named by <paramref name="connection"/>: a malformed id is refused
+    /// with exit code 2, a connection or model that is not there with 1, in the API's words.
+    /// </summary>
+    private static async Task<int> OnConnectionAsync(ParseResult parse, Argument<string> connection, Func<ConnectionId, Task<int>> act)
+    {
+        if (!SyncRequest.TryConnection(parse.GetValue(connection)!, out var id, out var problem))
         {
-            return CliError.Report(parse, ex.Message.Split(" (Parameter", 2)[0], 1);
+            return CliError.Report(parse, problem, 2);
+        }
+
+        try
+        {
+            return await act(id).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (SyncRequest.NotFound(ex) is { } notFound)
+        {
+            return CliError.Report(parse, notFound, 1);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class CommandLoggingTests
 
         var run = await CliRun.RunExecutableAsync(["sync", "list", "Not An Id", .. args]);
 
-        run.ExitCode.ShouldBe(1);
+        run.ExitCode.ShouldBe(2);
         run.Output.ShouldBeEmpty();
         run.ErrorLines.ShouldHaveSingleItem().ShouldStartWith("mooring: ");
     }

@@ -98,15 +98,4 @@ public sealed class StartupErrorTests
         (await CliRun.RunAsync(TestData.Production(data, right).Prepend("migrate").ToArray())).ExitCode.ShouldBe(0);
         before.Length.ShouldBeGreaterThan(0);
     }
-
-    [Fact]
-    public async Task UnknownCommand_FailsWithUsage()
-    {
-        var run = await CliRun.RunAsync("frobnicate");
-
-        run.ExitCode.ShouldNotBe(0);
-        run.Error.ShouldContain("frobnicate");
-        run.Error.ShouldContain("Usage:");
-        run.Output.ShouldBeEmpty();
-    }
 }

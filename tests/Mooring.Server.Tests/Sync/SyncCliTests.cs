@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mooring.Connections;
 using Mooring.Server.Hosting;
+using Mooring.Server.Tests.Webhooks;
 
 namespace Mooring.Server.Tests.Sync;
 
@@ -13,14 +14,7 @@ public sealed class SyncCliTests
     [Fact]
     public async Task TriggerPauseResumeListRuns_WorkOnTheStore()
     {
-        string[] args = [.. TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() }), "--Mooring:Sync:BuiltIns=true"];
-        using (var host = ServerHost.BuildCommandHost(args))
-        {
-            await host.StartAsync(Ct);
-            await host.Services.GetRequiredService<IConnectionManager>().CreateAsync(
-                new CreateConnectionRequest { Provider = ProviderKey.Parse("stripe"), AuthMode = AuthMode.ApiKey, Id = ConnectionId.Parse("stripe-cli"), ApiKey = "sk_test_cli" }, Ct);
-            await host.StopAsync(Ct);
-        }
+        var args = await SeedAsync();
 
         var trigger = await CliRun.RunAsync(["sync", "trigger", "stripe-cli", "stripe-customers", "--full", .. args]);
         var pause = await CliRun.RunAsync(["sync", "pause", "stripe-cli", "stripe-customers", .. args]);
@@ -44,5 +38,44 @@ public sealed class SyncCliTests
         force.ExitCode.ShouldBe(2);
         force.Output.ShouldBeEmpty();
         force.Error.Trim().ShouldBe("mooring: --force applies to a full sync only; add --full.");
+    }
+
+    [Fact]
+    public async Task ListTriggerPauseResumeRuns_Refused_SayWhatTheApiSaysNamingTheField_ExitTwoForA400AndOneForA404()
+    {
+        var args = await SeedAsync();
+        await using var api = await WebhookApp.StartAsync(null, ["--Mooring:Webhooks:Workers=0", "--Mooring:Sync:SchedulerEnabled=false", .. args]);
+        var cases = new (string Field, string[] Command, HttpMethod Method, string Path, int Status)[]
+        {
+            ("connection:", ["list", "Not An Id"], HttpMethod.Get, "?connection=Not%20An%20Id", 400),
+            ("connection:", ["trigger", "Not An Id", "stripe-customers"], HttpMethod.Post, "/Not%20An%20Id/stripe-customers/trigger", 400),
+            ("connection:", ["pause", "Not An Id", "stripe-customers"], HttpMethod.Post, "/Not%20An%20Id/stripe-customers/pause", 400),
+            ("connection:", ["runs", "Not An Id", "stripe-customers"], HttpMethod.Get, "/Not%20An%20Id/stripe-customers/runs", 400),
+            ("limit: 0", ["runs", "stripe-cli", "stripe-customers", "--limit", "0"], HttpMethod.Get, "/stripe-cli/stripe-customers/runs?limit=0", 400),
+            ("limit: 1001", ["runs", "stripe-cli", "stripe-customers", "--limit", "1001"], HttpMethod.Get, "/stripe-cli/stripe-customers/runs?limit=1001", 400),
+            ("There is no connection 'nobody'", ["list", "nobody"], HttpMethod.Get, "?connection=nobody", 404),
+            ("There is no connection 'nobody'", ["trigger", "nobody", "stripe-customers"], HttpMethod.Post, "/nobody/stripe-customers/trigger", 404),
+            ("model: 'no-such-model'", ["pause", "stripe-cli", "no-such-model"], HttpMethod.Post, "/stripe-cli/no-such-model/pause", 404),
+            ("model: 'no-such-model'", ["resume", "stripe-cli", "no-such-model"], HttpMethod.Post, "/stripe-cli/no-such-model/resume", 404),
+            ("There is no sync model 'no-such-model'", ["runs", "stripe-cli", "no-such-model"], HttpMethod.Get, "/stripe-cli/no-such-model/runs", 404),
+        };
+
+        foreach (var (field, command, method, path, status) in cases)
+        {
+            var cli = await ApiParity.ShouldRefuseAsTheApiDoesAsync(api.Http, ["sync", .. command, .. args], new HttpRequestMessage(method, "/api/syncs" + path), status, field);
+            cli.Output.ShouldBeEmpty(field);
+        }
+    }
+
+    /// <summary>A stripe connection <c>stripe-cli</c> in a new store, and the arguments that reach it with the built-in models.</summary>
+    private static async Task<string[]> SeedAsync()
+    {
+        string[] args = [.. TestData.Production(TestData.NewDataDirectory(), new Dictionary<string, string> { ["k1"] = TestData.NewKey() }), "--Mooring:Sync:BuiltIns=true"];
+        using var host = ServerHost.BuildCommandHost(args);
+        await host.StartAsync(Ct);
+        await host.Services.GetRequiredService<IConnectionManager>().CreateAsync(
+            new CreateConnectionRequest { Provider = ProviderKey.Parse("stripe"), AuthMode = AuthMode.ApiKey, Id = ConnectionId.Parse("stripe-cli"), ApiKey = "sk_test_cli" }, Ct);
+        await host.StopAsync(Ct);
+        return args;
     }
 }

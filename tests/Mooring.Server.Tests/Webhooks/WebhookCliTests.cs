@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Mooring.Connections;
@@ -119,18 +117,7 @@ public sealed class WebhookCliTests
 
         foreach (var (field, command, method, path, status) in cases)
         {
-            var cli = await CliRun.RunAsync(["webhooks", .. command, .. args]);
-            using var answer = await api.Http.SendAsync(new HttpRequestMessage(method, "/api/webhooks/" + path), Ct);
-            var detail = (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
-
-            ((int)answer.StatusCode).ShouldBe(status, field);
-            detail.ShouldNotBeNull().ShouldContain(field);
-            cli.ExitCode.ShouldBe(status == 400 ? 2 : 1, $"{field}: {cli.Output}{cli.Error}");
-            cli.ErrorLines.ShouldHaveSingleItem().ShouldBe("mooring: " + detail);
-            if (status == 400)
-            {
-                cli.Output.ShouldBeEmpty();
-            }
+            await ApiParity.ShouldRefuseAsTheApiDoesAsync(api.Http, ["webhooks", .. command, .. args], new HttpRequestMessage(method, "/api/webhooks/" + path), status, field);
         }
     }
 
