@@ -67,20 +67,22 @@ internal static class SyncEndpoints
         return ActAsync(connection, id => manager.RequestAsync(id, model, new SyncRunRequest(runKind.Value, force == true), cancellationToken), "requested", StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> RunsAsync(ISyncStore store, ISyncManager manager, string connection, string model, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> RunsAsync(ISyncManager manager, string connection, string model, int? limit, CancellationToken cancellationToken)
     {
         if (!SyncRequest.TryConnection(connection, out var id, out var problem) || !SyncRequest.TryLimit(limit, out problem))
         {
             return Problems.BadRequest(problem);
         }
 
-        if (SyncRequest.UnknownModel(manager, model) is { } unknown)
+        try
         {
-            return Problems.NotFound(unknown);
+            var runs = await manager.ListRunsAsync(id, model, limit ?? 50, cancellationToken).ConfigureAwait(false);
+            return Results.Ok(new { data = runs.Select(SyncDto.From) });
         }
-
-        var runs = await store.ListRunsAsync(id, model, limit ?? 50, cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new { data = runs.Select(SyncDto.From) });
+        catch (Exception ex) when (SyncRequest.NotFound(ex) is { } notFound)
+        {
+            return Problems.NotFound(notFound);
+        }
     }
 
     private static async Task<IResult> RecordsAsync(IRecordReader reader, ISyncManager manager, string? connection, string? model, string? cursor, int? limit, CancellationToken cancellationToken)

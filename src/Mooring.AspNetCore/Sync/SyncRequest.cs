@@ -31,10 +31,6 @@ internal static class SyncRequest
         return problem is null;
     }
 
-    /// <summary>The answer for a model that no provider has (the run log's 404), or <see langword="null"/> for a registered one.</summary>
-    public static string? UnknownModel(ISyncManager manager, string model) =>
-        manager.Models.All(m => m.Model != model) ? $"There is no sync model '{model}'." : null;
-
     /// <summary>
     /// What <see cref="ISyncManager"/> says when the connection, or the model for the connection's provider, is not there
     /// (the API's 404); <see langword="null"/> for any other failure.

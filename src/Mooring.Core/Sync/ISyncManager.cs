@@ -26,6 +26,13 @@ public interface ISyncManager
     /// <summary>Lets scheduled runs start again.</summary>
     Task ResumeAsync(ConnectionId connectionId, string model, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The sync log of the model for the connection, newest first, at most <paramref name="limit"/> runs. Throws
+    /// <see cref="ConnectionNotFoundException"/> for a connection that is not there and <see cref="ArgumentException"/>
+    /// for a model its provider does not have, as the other methods do.
+    /// </summary>
+    Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string model, int limit, CancellationToken cancellationToken);
+
     /// <summary>The state of every model of the connection's provider: last synced, in progress, paused, the last run.</summary>
     /// <exception cref="ConnectionNotFoundException">There is no such connection.</exception>
     Task<IReadOnlyList<SyncStatus>> GetStatusAsync(ConnectionId connectionId, CancellationToken cancellationToken);

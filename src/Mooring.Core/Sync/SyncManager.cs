@@ -43,6 +43,13 @@ internal sealed class SyncManager(SyncModels models, SyncRunner runner, SyncDue 
         signal.Pulse();
     }
 
+    public async Task<IReadOnlyList<SyncRunRecord>> ListRunsAsync(ConnectionId connectionId, string model, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await FindAsync(connectionId, model, cancellationToken).ConfigureAwait(false);
+        return await store.ListRunsAsync(connectionId, model, limit, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<SyncStatus>> GetStatusAsync(ConnectionId connectionId, CancellationToken cancellationToken)
     {
         var connection = (await connections.GetAsync(connectionId, cancellationToken).ConfigureAwait(false))?.Connection

@@ -83,12 +83,7 @@ internal static class SyncCommand
                 return CliError.Report(parse, problem, 2);
             }
 
-            if (SyncRequest.UnknownModel(services.GetRequiredService<ISyncManager>(), parse.GetValue(model)!) is { } unknown)
-            {
-                return CliError.Report(parse, unknown, 1);
-            }
-
-            var runs = await services.GetRequiredService<ISyncStore>().ListRunsAsync(id, parse.GetValue(model)!, parse.GetValue(limit), ct).ConfigureAwait(false);
+            var runs = await services.GetRequiredService<ISyncManager>().ListRunsAsync(id, parse.GetValue(model)!, parse.GetValue(limit), ct).ConfigureAwait(false);
             var table = new Table().AddColumns("id", "kind", "status", "started", "finished", "pages", "added", "updated", "deleted", "error");
             foreach (var r in runs)
             {

@@ -57,7 +57,9 @@ public sealed class SyncCliTests
             ("There is no connection 'nobody'", ["trigger", "nobody", "stripe-customers"], HttpMethod.Post, "/nobody/stripe-customers/trigger", 404),
             ("model: 'no-such-model'", ["pause", "stripe-cli", "no-such-model"], HttpMethod.Post, "/stripe-cli/no-such-model/pause", 404),
             ("model: 'no-such-model'", ["resume", "stripe-cli", "no-such-model"], HttpMethod.Post, "/stripe-cli/no-such-model/resume", 404),
-            ("There is no sync model 'no-such-model'", ["runs", "stripe-cli", "no-such-model"], HttpMethod.Get, "/stripe-cli/no-such-model/runs", 404),
+            ("model: 'no-such-model'", ["runs", "stripe-cli", "no-such-model"], HttpMethod.Get, "/stripe-cli/no-such-model/runs", 404),
+            ("model: 'github-issues' is not a sync model of stripe connections", ["runs", "stripe-cli", "github-issues"], HttpMethod.Get, "/stripe-cli/github-issues/runs", 404),
+            ("There is no connection 'nobody'", ["runs", "nobody", "stripe-customers"], HttpMethod.Get, "/nobody/stripe-customers/runs", 404),
         };
 
         foreach (var (field, command, method, path, status) in cases)
