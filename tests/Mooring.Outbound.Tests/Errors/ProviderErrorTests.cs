@@ -55,7 +55,7 @@ public sealed class ProviderErrorTests : OutboundTestBase
     }
 
     [Fact]
-    public async Task Slack_MissingScope_NamesTheScopeToReconnectWith()
+    public async Task Slack_MissingScope_IsAuth_NamingTheScopeToReconnectWith()
     {
         var connection = await Host.OAuthConnectionAsync("slack", SandboxProvider.Slack, "channels:read");
 
@@ -63,6 +63,7 @@ public sealed class ProviderErrorTests : OutboundTestBase
 
         error.ProviderCode.ShouldBe("missing_scope");
         error.Message.ShouldBe("Slack rejected chat.postMessage: missing_scope (the token lacks a scope this method needs; reconnect with the scope chat:write added)");
+        error.Category.ShouldBe(ProviderErrorCategory.Auth, "a scope the token lacks, as GitHub's and Google's 403s are");
         error.IsRetryable.ShouldBeFalse();
     }
 

@@ -61,6 +61,13 @@ internal static class ErrorExplanations
     public static readonly FrozenSet<string> NeedsReconnect =
         FrozenSet.ToFrozenSet(["invalid_auth", "token_revoked", "token_expired", "account_inactive", "not_authed", "invalid_grant", "api_key_expired"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Codes that mean the credentials are valid but not enough for this call (whatever the status): Slack answers
+    /// them with HTTP 200 where GitHub and Google answer 403.
+    /// </summary>
+    public static readonly FrozenSet<string> Forbidden =
+        FrozenSet.ToFrozenSet(["missing_scope", "no_permission", "not_allowed_token_type", "insufficientPermissions"], StringComparer.Ordinal);
+
     /// <summary>Codes that mean the thing asked for does not exist (whatever the status).</summary>
     public static readonly FrozenSet<string> NotFound =
         FrozenSet.ToFrozenSet(["channel_not_found", "user_not_found", "message_not_found", "resource_missing", "notFound"], StringComparer.Ordinal);

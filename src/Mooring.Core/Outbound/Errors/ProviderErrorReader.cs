@@ -100,8 +100,8 @@ internal static class ProviderErrorReader
             return ProviderErrorCategory.NeedsReconnect;
         }
 
-        // An expired token that the one refresh did not cure: refused like a 401 after it.
-        if (Lists(provider.Errors.ExpiredTokenCodes, code, fields))
+        // An expired token that the one refresh did not cure: refused like a 401 after it. A scope the token lacks: like a 403.
+        if (Lists(provider.Errors.ExpiredTokenCodes, code, fields) || code is not null && ErrorExplanations.Forbidden.Contains(code))
         {
             return ProviderErrorCategory.Auth;
         }
