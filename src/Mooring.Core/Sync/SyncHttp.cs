@@ -1,12 +1,13 @@
-using System.Net;
 using System.Text.Json;
 using Mooring.Outbound;
+using Mooring.Outbound.Errors;
 
 namespace Mooring.Sync;
 
 /// <summary>
-/// GET a provider's JSON for the built-in definitions, with a failed answer turned into a <see cref="ProviderApiException"/>
-/// of the right category. Statuses a definition handles itself (410, 404, 304) are left to it.
+/// GET a provider's JSON for the built-in definitions, with a failed answer turned into the <see cref="ProviderApiException"/>
+/// the typed clients throw (<see cref="ProviderErrorReader"/>: category, the provider's code and message, retry advice).
+/// Statuses a definition handles itself (410, 404, 304) are left to it.
 /// </summary>
 internal static class SyncHttp
 {
@@ -35,14 +36,27 @@ internal static class SyncHttp
         }
     }
 
+    /// <summary>
+    /// The answer's JSON; a failure, by status or in the body (Slack's <c>ok:false</c> with HTTP 200), throws the
+    /// provider's error as the typed clients do.
+    /// </summary>
     public static async Task<JsonDocument> ReadAsync(SyncContext context, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await ThrowIfFailedAsync(context, response, cancellationToken).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        JsonDocument json;
         await using (stream.ConfigureAwait(false))
         {
-            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            json = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        if (ErrorOf(context, response, json.RootElement) is { } error)
+        {
+            json.Dispose();
+            throw error;
+        }
+
+        return json;
     }
 
     public static async Task<JsonDocument> GetJsonAsync(SyncContext context, string uri, CancellationToken cancellationToken)
@@ -51,6 +65,7 @@ internal static class SyncHttp
         return await ReadAsync(context, response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Throws the provider's error for an answer whose status is a failure, read from its error shape as the typed clients read it.</summary>
     public static async Task ThrowIfFailedAsync(SyncContext context, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
@@ -58,29 +73,32 @@ internal static class SyncHttp
             return;
         }
 
-        var status = (int)response.StatusCode;
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var operation = Operation(response.RequestMessage?.RequestUri?.AbsolutePath ?? string.Empty);
-        var category = response.StatusCode switch
+        using var body = await TryParseAsync(response, cancellationToken).ConfigureAwait(false);
+        throw ErrorOf(context, response, body?.RootElement)
+            ?? throw new InvalidOperationException($"HTTP {(int)response.StatusCode} was not read as a failure.");
+    }
+
+    /// <summary>The error the answer carries, by the provider's <see cref="Mooring.Providers.ErrorShape"/>; <see langword="null"/> for a success.</summary>
+    private static ProviderApiException? ErrorOf(SyncContext context, HttpResponseMessage response, JsonElement? body)
+    {
+        var call = OutboundRequestOptions.CallOf(response.RequestMessage ?? throw new InvalidOperationException("The answer has no request."));
+        return ProviderErrorReader.Read(new ProviderFailure(call.Provider, context.Connection.Id, call.Operation, call.Attempts, context.Time), response, body);
+    }
+
+    private static async Task<JsonDocument?> TryParseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
         {
-            HttpStatusCode.Unauthorized => ProviderErrorCategory.Auth,
-            HttpStatusCode.TooManyRequests => ProviderErrorCategory.RateLimited,
-            HttpStatusCode.Forbidden when body.Contains("rate limit", StringComparison.OrdinalIgnoreCase) || body.Contains("RateLimitExceeded", StringComparison.Ordinal) => ProviderErrorCategory.RateLimited,
-            HttpStatusCode.Forbidden => ProviderErrorCategory.Auth,
-            HttpStatusCode.NotFound => ProviderErrorCategory.NotFound,
-            _ when status >= 500 => ProviderErrorCategory.ProviderUnavailable,
-            _ => ProviderErrorCategory.Validation,
-        };
-        throw new ProviderApiException($"{context.Connection.Provider} answered {operation} with HTTP {status}.")
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException)
         {
-            Category = category,
-            Provider = context.Connection.Provider,
-            ConnectionId = context.Connection.Id,
-            Operation = operation,
-            StatusCode = status,
-            IsRetryable = category is ProviderErrorCategory.RateLimited or ProviderErrorCategory.ProviderUnavailable,
-            RetryAfter = response.Headers.RetryAfter?.Delta,
-        };
+            return null; // an HTML error page from a proxy in front of the provider: the status speaks for it
+        }
     }
 
     private static string Operation(string uri) => "GET " + uri.Split('?')[0];

@@ -141,10 +141,10 @@ public sealed class SyncHost : IAsyncDisposable
             TestContext.Current.CancellationToken);
 
     /// <summary>An OAuth connection holding a token the sandbox issued directly.</summary>
-    public Task<Connection> OAuthAsync(string provider, string id, Dictionary<string, string>? metadata = null)
+    public Task<Connection> OAuthAsync(string provider, string id, Dictionary<string, string>? metadata = null, string? scope = null)
     {
         var sandboxProvider = provider.StartsWith("google", StringComparison.Ordinal) ? "google" : provider;
-        var token = Sandbox.Control.IssueToken(sandboxProvider, provider switch
+        var token = Sandbox.Control.IssueToken(sandboxProvider, scope ?? provider switch
         {
             "google-calendar" => "https://www.googleapis.com/auth/calendar.readonly",
             "google-mail" => "https://www.googleapis.com/auth/gmail.readonly",

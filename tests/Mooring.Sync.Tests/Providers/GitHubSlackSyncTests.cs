@@ -62,6 +62,19 @@ public sealed class GitHubSlackSyncTests : IAsyncLifetime
         (second.Added + second.Updated + second.Deleted).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Slack_MissingScope_FailsTheRunWithSlacksWordsAndTheScopeToAdd()
+    {
+        await using var host = await SyncHost.StartAsync(o => o.EnforceScopes = true);
+        var slack = await host.OAuthAsync("slack", "slack-scopeless", scope: "users:read");
+
+        var run = await host.RunAsync(slack, "slack-channels");
+
+        run.ShouldNotBeNull().Status.ShouldBe(SyncRunStatus.Failed);
+        run.Error.ShouldNotBeNull().ShouldContain("Slack rejected GET /conversations.list: missing_scope");
+        run.Error.ShouldContain("reconnect with the scope channels:read added");
+    }
+
     private string Token() => _host.Sandbox.Control.IssueToken("github", "repo").AccessToken;
 
     private async Task<int> RateRemainingAsync()

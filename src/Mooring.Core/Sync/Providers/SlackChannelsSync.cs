@@ -24,11 +24,6 @@ public sealed class SlackChannelsSync : SyncDefinition
         var uri = "conversations.list?limit=200&exclude_archived=false" + (pageToken is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(pageToken));
         using var json = await SyncHttp.GetJsonAsync(context, uri, cancellationToken).ConfigureAwait(false);
         var root = json.RootElement;
-        if (!root.GetProperty("ok").GetBoolean())
-        {
-            throw SlackWebApi.Refused(context, "conversations.list", SlackWebApi.ErrorCode(root));
-        }
-
         var items = root.GetProperty("channels").EnumerateArray().Select(c => SyncItem.Record(c.GetProperty("id").GetString()!, c)).ToList();
         return new SyncPage(items, SlackWebApi.NextCursor(root));
     }

@@ -112,20 +112,14 @@ public sealed class SlackMessagesSync : SyncDefinition
     /// <summary>A Web API call's answer; <see langword="null"/> when history names a channel gone or left since the list.</summary>
     private static async Task<JsonDocument?> CallAsync(SyncContext context, string method, string query, CancellationToken cancellationToken)
     {
-        var json = await SyncHttp.GetJsonAsync(context, method + "?" + query, cancellationToken).ConfigureAwait(false);
-        if (json.RootElement.GetProperty("ok").GetBoolean())
+        try
         {
-            return json;
+            return await SyncHttp.GetJsonAsync(context, method + "?" + query, cancellationToken).ConfigureAwait(false);
         }
-
-        var error = SlackWebApi.ErrorCode(json.RootElement);
-        json.Dispose();
-        if (method == "conversations.history" && error is "channel_not_found" or "not_in_channel")
+        catch (ProviderApiException ex) when (method == "conversations.history" && ex.ProviderCode is "channel_not_found" or "not_in_channel")
         {
             return null;
         }
-
-        throw SlackWebApi.Refused(context, method, error);
     }
 
     private static string Cursor(string? cursor) => cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor);
