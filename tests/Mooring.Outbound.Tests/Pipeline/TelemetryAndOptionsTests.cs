@@ -87,6 +87,20 @@ public sealed class ErrorMetricTests : OutboundTestBase
         Counted(errors).ShouldBe([("stripe", "not_found"), ("stripe", "provider_unavailable")]);
     }
 
+    [Fact]
+    public async Task CallRefusedForAForeignHost_CountsAsAFailedValidationCall()
+    {
+        var connection = await Host.ApiKeyConnectionAsync("stripe");
+        using var errors = Errors();
+        using var calls = new MetricCollector<long>(Host.Get<System.Diagnostics.Metrics.IMeterFactory>(), OutboundTelemetry.Name, "mooring.outbound.calls");
+        using var client = await Host.Get<IProviderHttpClientFactory>().CreateClientAsync(connection.Id, CallPriority.Interactive, Ct);
+
+        await Should.ThrowAsync<ProviderApiException>(client.GetAsync(new Uri("https://collector.example/v1/customers"), Ct));
+
+        Counted(errors).ShouldBe([("stripe", "validation")]);
+        calls.GetMeasurementSnapshot().ShouldHaveSingleItem().Tags["outcome"].ShouldBe("validation");
+    }
+
     private MetricCollector<long> Errors() =>
         new(Host.Get<System.Diagnostics.Metrics.IMeterFactory>(), OutboundTelemetry.Name, "mooring.outbound.errors");
 

@@ -41,10 +41,15 @@ internal sealed class CallHandler(
         };
 
         // The connection's credentials go to the provider's own hosts only, whoever built the URL (a caller's absolute
-        // URL, a redirect an SDK follows itself): checked once per call, before any attempt, wait or circuit count.
+        // URL, a redirect an SDK follows itself): checked once per call, before any attempt, wait or circuit count. The
+        // refusal is a failed call in the metrics, where a dashboard shows a misconfigured client or an attempt at SSRF.
         if (request.RequestUri is not { } target || !ProviderHosts.MayReceiveCredentials(provider, target))
         {
-            throw ForeignHost.Refusal(call, request.RequestUri);
+            var refusal = ForeignHost.Refusal(call, request.RequestUri);
+            var category = ErrorCategoryNames.Of(refusal.Category);
+            telemetry.Failed(provider.Key.Value, category);
+            telemetry.CallCompleted(provider.Key.Value, method, template ?? "other", time.GetElapsedTime(start), category);
+            throw refusal;
         }
 
         request.Options.Set(OutboundRequestOptions.Call, call);
