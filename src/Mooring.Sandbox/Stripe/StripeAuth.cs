@@ -25,7 +25,8 @@ internal static class StripeAuth
         return tokens.Check(SandboxProvider.Stripe, key).Status switch
         {
             TokenStatus.Valid => null,
-            TokenStatus.Revoked or TokenStatus.Expired => StripeErrors.Error(401, "invalid_request_error", $"The provided key '{Redact(key)}' does not have access to account. Application access may have been revoked.", "account_invalid"),
+            TokenStatus.Revoked => StripeErrors.Error(401, "invalid_request_error", $"The provided key '{Redact(key)}' does not have access to account. Application access may have been revoked.", "account_invalid"),
+            TokenStatus.Expired => StripeErrors.Error(401, "invalid_request_error", $"Expired API Key provided: {Redact(key)}", "api_key_expired"),
             _ => StripeErrors.Error(401, "invalid_request_error", $"Invalid API Key provided: {Redact(key)}", "api_key_invalid"),
         };
     }

@@ -61,6 +61,24 @@ public sealed class RequestLogTests : OutboundTestBase
     }
 
     [Fact]
+    public async Task StripeExpiredKey401_IsLoggedAsNeedsReconnect_AsTheCallerIsTold()
+    {
+        Host.Sandbox.Control.Options.AccessTokenLifetime = TimeSpan.FromHours(1);
+        var key = Host.Sandbox.Control.IssueToken(SandboxProvider.Stripe).AccessToken;
+        var stripe = await Host.ApiKeyConnectionAsync("stripe", key);
+        Host.Time.Advance(TimeSpan.FromHours(2));
+
+        var error = await Should.ThrowAsync<ProviderApiException>(Host.Get<IProviderApi>().SendAsync(stripe.Id, new ProviderRequest(HttpMethod.Get, "v1/customers"), Ct));
+        await Host.Get<RequestLogWriter>().FlushAsync(Ct);
+
+        error.ProviderCode.ShouldBe("api_key_expired");
+        error.Category.ShouldBe(ProviderErrorCategory.NeedsReconnect);
+        var entry = (await Host.Get<IRequestLogStore>().QueryAsync(new RequestLogQuery { ConnectionId = stripe.Id }, Ct)).ShouldHaveSingleItem();
+        entry.Status.ShouldBe(401);
+        entry.ErrorCategory.ShouldBe("needs_reconnect");
+    }
+
+    [Fact]
     public void FullBuffer_DropsAndCounts_WithoutWaiting()
     {
         var options = new OutboundOptions();

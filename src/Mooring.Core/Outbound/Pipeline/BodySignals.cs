@@ -48,9 +48,9 @@ internal static class BodySignals
 
     /// <summary>
     /// The category the caller's <see cref="ProviderApiException"/> gets for <paramref name="response"/>, or
-    /// <see langword="null"/> for a success: <see cref="CategoryAsync"/> for the answers whose body is read here, else what
-    /// the status and headers say (the body of other answers is not read here: a code in it that says more, such as
-    /// Stripe's 401 <c>api_key_expired</c>, which makes the exception <c>needs_reconnect</c>, is not seen).
+    /// <see langword="null"/> for a success: <see cref="CategoryAsync"/> for the answers whose body is read here (a 401's
+    /// included, so that Stripe's <c>api_key_expired</c> is <c>needs_reconnect</c> here as in the exception), else what
+    /// the status and headers say.
     /// </summary>
     public static async ValueTask<ProviderErrorCategory?> AnswerCategoryAsync(OutboundCall call, HttpResponseMessage response, CancellationToken cancellationToken) =>
         await CategoryAsync(call, response, cancellationToken).ConfigureAwait(false)
@@ -64,7 +64,8 @@ internal static class BodySignals
         (await VerdictAsync(call, response, cancellationToken).ConfigureAwait(false))?.Category;
 
     /// <summary>
-    /// What the body says, for the answers whose body is read here (a 400 or 403 of up to 64 KiB from a provider with
+    /// What the body says, for the answers whose body is read here (a 401 of up to 64 KiB, whose code may say the grant
+    /// is gone; a 400 or 403 of up to 64 KiB from a provider with
     /// <c>limitedErrorCodes</c>, <c>limitedMessages</c> or <c>expiredTokenCodes</c>, a 429 from one with <c>limitedMessages</c>, a 2xx of up to 1 KiB from a provider with an <c>ok</c> field,
     /// with a <c>Content-Length</c> or chunked); <see langword="null"/> otherwise.
     /// </summary>
@@ -75,6 +76,7 @@ internal static class BodySignals
         var length = response.Content.Headers.ContentLength;
         var limit = status switch
         {
+            401 => MaxErrorBodyBytes, // rare, and its code may say more than its status (Stripe's api_key_expired)
             400 or 403 when ReadsErrorBodies(provider) => MaxErrorBodyBytes,
             429 when provider.RateLimits.LimitedMessages.Count > 0 => MaxErrorBodyBytes, // a 429 is limited anyway: which limit?
             >= 200 and < 300 when provider.Errors.Success is not null => MaxSuccessBodyBytes,
