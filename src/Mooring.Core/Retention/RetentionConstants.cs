@@ -9,6 +9,6 @@ internal static class RetentionConstants
     public static readonly TimeSpan MinWebhookEvents = TimeSpan.FromDays(1);
     public static readonly TimeSpan SyncRuns = TimeSpan.FromDays(90);
     public const int BatchSize = 1_000;
-    public const int MaxBatchSize = 100_000;
+    public const int MaxBatchSize = 10_000; // a batch of webhook events is deleted by a list of ids: SQLite takes at most 32,766 parameters
     public const string MeterName = "Mooring.Retention";
 }
