@@ -23,7 +23,7 @@ internal static class RequestLogRequest
         query = null;
         if (!QueryFields.TryProvider(provider, out var key, out problem)
             || !QueryFields.TryConnection(connection, out var id, out problem)
-            || !TrySince(since, out var from, out problem)
+            || !QueryFields.TryOptional<DateTimeOffset>("since", since, TryTime, out var from, out problem)
             || !TryCategories(category, out var categories, out problem)
             || !QueryFields.TryLimit(limit, out var max, out problem))
         {
@@ -37,23 +37,12 @@ internal static class RequestLogRequest
         return true;
     }
 
-    private static bool TrySince(string? text, out DateTimeOffset? since, [NotNullWhen(false)] out string? problem)
+    private static bool TryTime(string text, out DateTimeOffset time, [NotNullWhen(false)] out string? error)
     {
-        since = null;
-        problem = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            problem = $"since: '{text}' is not an ISO 8601 time such as 2026-11-28T22:00:00Z.";
-            return false;
-        }
-
-        since = parsed;
-        return true;
+        error = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time)
+            ? null
+            : $"'{text}' is not an ISO 8601 time such as 2026-11-28T22:00:00Z.";
+        return error is null;
     }
 
     private static bool TryCategories(string? text, out IReadOnlyList<string> categories, [NotNullWhen(false)] out string? problem)
