@@ -29,6 +29,7 @@ public static class MooringEndpointRouteBuilderExtensions
         StatusEndpoints.Map(api);
         ConnectionEndpoints.Map(api);
         WebhookManagementEndpoints.Map(api);
+        RequestLogEndpoints.Map(api);
         SyncEndpoints.Map(api);
         WebhookEndpoints.Map(endpoints);
         ConnectLinkEndpoints.Map(api);

@@ -31,6 +31,9 @@ internal sealed class RelationalRequestLogStore(StoreDialect dialect) : IRequest
             .When("provider", query.Provider?.Value)
             .When("connection_id", query.ConnectionId?.Value)
             .When("at", Db.ToMs(query.Since), ">=")
+            // Said also with categories (which imply it), so that the partial index ix_request_log_errors serves them too.
+            .If(query.ErrorsOnly || query.ErrorCategories.Count > 0, "error_category IS NOT NULL")
+            .In("error_category", query.ErrorCategories)
             .When("id", query.Before, "<")
             .OrderBy("id DESC", query.Limit);
         return await command.ReadAllAsync(Read, cancellationToken).ConfigureAwait(false);

@@ -194,6 +194,9 @@ internal static class Schema
             CREATE INDEX ix_webhook_channels_connection ON webhook_channels (connection_id);
             CREATE INDEX ix_webhook_channels_expires ON webhook_channels (expires_at);
             """),
+        new(6, "request log failures indexed newest first: reading only the errors finds them without walking past every success", _ => """
+            CREATE INDEX ix_request_log_errors ON request_log (id) WHERE error_category IS NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

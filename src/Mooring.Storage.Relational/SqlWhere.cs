@@ -22,6 +22,17 @@ internal sealed class SqlWhere(DbCommand command, string select)
         return this;
     }
 
+    /// <summary>Adds <paramref name="condition"/>, a fixed SQL condition without parameters, when <paramref name="when"/> is true.</summary>
+    public SqlWhere If(bool when, string condition)
+    {
+        if (when)
+        {
+            _sql.Append(" AND ").Append(condition);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds <c>column IN (…)</c> when <paramref name="values"/> is not empty.</summary>
     public SqlWhere In(string column, IReadOnlyCollection<object> values)
     {

@@ -14,6 +14,12 @@ public sealed record RequestLogQuery
     /// <summary>Only calls at or after this time.</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Only failed attempts: those with an error category.</summary>
+    public bool ErrorsOnly { get; init; }
+
+    /// <summary>Only failed attempts with one of these error categories, as the log writes them (<c>rate_limited</c>); any when empty.</summary>
+    public IReadOnlyList<string> ErrorCategories { get; init; } = [];
+
     /// <summary>Keyset paging: only ids below this one.</summary>
     public long? Before { get; init; }
 

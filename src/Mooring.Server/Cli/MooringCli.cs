@@ -14,6 +14,7 @@ internal static class MooringCli
             KeysCommand.Create(),
             MigrateCommand.Create(),
             WebhooksCommand.Create(input),
+            RequestsCommand.Create(),
             SyncCommand.Create(),
             SandboxCommand.Create(),
         };

@@ -58,4 +58,32 @@ public abstract partial class StoreContract
         read.Select(e => e.Path).ShouldBe(entries.Select(e => e.Path));
         read.Select(e => (e.Status, e.Attempt, e.ErrorCategory, e.TraceId, e.DurationMs)).ShouldBe(entries.Select(e => (e.Status, e.Attempt, e.ErrorCategory, e.TraceId, e.DurationMs)));
     }
+
+    [Fact]
+    public async Task RequestLog_ErrorsOnlyAndCategories_KeepOnlyThoseFailures_WithTheOtherFiltersAndPaging()
+    {
+        var store = Harness.Get<IRequestLogStore>();
+        var slack = ConnectionId.Parse("c-slack");
+        RequestLogEntry Entry(string path, string? category, ConnectionId? connection = null) => new()
+        {
+            At = Now, Provider = ProviderKey.Parse("slack"), ConnectionId = connection ?? slack, Method = "POST", Path = path, Status = 200, ErrorCategory = category,
+        };
+        await store.AppendAsync(
+        [
+            Entry("ok-1", null), Entry("limited-1", "rate_limited"), Entry("auth-1", "auth"), Entry("ok-2", null),
+            Entry("limited-2", "rate_limited"), Entry("cancelled-1", "cancelled"), Entry("other-auth", "auth", ConnectionId.Parse("c-other")),
+        ], Ct);
+
+        async Task<string[]> PathsAsync(RequestLogQuery query) => [.. (await store.QueryAsync(query, Ct)).Select(e => e.Path)];
+
+        (await PathsAsync(new RequestLogQuery { ErrorsOnly = true })).ShouldBe(["other-auth", "cancelled-1", "limited-2", "auth-1", "limited-1"]);
+        (await PathsAsync(new RequestLogQuery { ErrorCategories = ["rate_limited", "auth"] })).ShouldBe(["other-auth", "limited-2", "auth-1", "limited-1"]);
+        (await PathsAsync(new RequestLogQuery { ErrorCategories = ["auth"], ConnectionId = slack })).ShouldBe(["auth-1"]);
+        (await PathsAsync(new RequestLogQuery { ErrorCategories = ["network"] })).ShouldBeEmpty();
+
+        var first = await store.QueryAsync(new RequestLogQuery { ErrorsOnly = true, ConnectionId = slack, Limit = 2 }, Ct);
+        var next = await store.QueryAsync(new RequestLogQuery { ErrorsOnly = true, ConnectionId = slack, Limit = 2, Before = first[^1].Id }, Ct);
+        first.Select(e => e.Path).ShouldBe(["cancelled-1", "limited-2"]);
+        next.Select(e => e.Path).ShouldBe(["auth-1", "limited-1"]);
+    }
 }

@@ -9,6 +9,9 @@ internal static class ErrorCategoryNames
     /// </summary>
     public const string Cancelled = "cancelled";
 
+    /// <summary>Every name the request log writes: each category's, then <see cref="Cancelled"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<ProviderErrorCategory>().Select(Of), Cancelled];
+
     public static string Of(ProviderErrorCategory category) => category switch
     {
         ProviderErrorCategory.Auth => "auth",
