@@ -2,9 +2,10 @@ namespace Mooring.Retention;
 
 /// <summary>
 /// How long Mooring keeps the records that only grow (<c>Mooring:Retention</c>): the request log, processed webhook
-/// events and the sync log. A period set to empty (<see langword="null"/>) keeps those records for good. Expired OAuth
-/// states and push channels go at every pass. Failed and dead webhook events, and events whose forwarding has not
-/// arrived, are never deleted by age: they wait for an operator.
+/// events and the sync log. A period set to empty (<see langword="null"/>) keeps those records for good. OAuth states
+/// and push channels go a day after they expire, so that a late callback or notification is still told "expired".
+/// Failed and dead webhook events, and events whose forwarding has not arrived, are never deleted by age: they wait
+/// for an operator.
 /// </summary>
 public sealed class RetentionOptions
 {

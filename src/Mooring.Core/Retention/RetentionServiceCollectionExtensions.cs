@@ -37,10 +37,10 @@ public static class RetentionServiceCollectionExtensions
             sp.GetService<IRequestLogStore>()?.PurgeOlderThanAsync(cutoff, max, ct) ?? Task.FromResult(0)));
         services.AddSingleton(sp => new RetentionTask("sync_runs", o => o.SyncRuns, (cutoff, max, ct) =>
             sp.GetService<ISyncStore>()?.PurgeRunsAsync(cutoff, max, ct) ?? Task.FromResult(0)));
-        services.AddSingleton(sp => new RetentionTask("oauth_states", _ => TimeSpan.Zero, (now, _, ct) =>
-            sp.GetService<IOAuthStateStore>()?.PurgeExpiredAsync(now, ct) ?? Task.FromResult(0)));
-        services.AddSingleton(sp => new RetentionTask("webhook_channels", _ => TimeSpan.Zero, (now, _, ct) =>
-            sp.GetService<IWebhookChannelStore>()?.PurgeExpiredAsync(now, ct) ?? Task.FromResult(0)));
+        services.AddSingleton(sp => new RetentionTask("oauth_states", _ => RetentionConstants.ExpiredGrace, (cutoff, _, ct) =>
+            sp.GetService<IOAuthStateStore>()?.PurgeExpiredAsync(cutoff, ct) ?? Task.FromResult(0)));
+        services.AddSingleton(sp => new RetentionTask("webhook_channels", _ => RetentionConstants.ExpiredGrace, (cutoff, _, ct) =>
+            sp.GetService<IWebhookChannelStore>()?.PurgeExpiredAsync(cutoff, ct) ?? Task.FromResult(0)));
         return services;
     }
 }
