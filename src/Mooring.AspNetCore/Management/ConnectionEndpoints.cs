@@ -19,9 +19,14 @@ internal static class ConnectionEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        IConnectionStore store, string? provider, string? endUser, string? tenant, string? status, string? after, int? limit, CancellationToken cancellationToken)
+        IConnectionStore store, string? provider, string? endUser, string? tenant, string? status, string? after, string? limit, CancellationToken cancellationToken)
     {
-        var query = new ConnectionQuery { EndUserRef = endUser, TenantRef = tenant, Limit = limit ?? 100 };
+        if (!QueryFields.TryInt("limit", limit, out var max, out var problem) || !QueryFields.TryLimit(max, out var size, out problem))
+        {
+            return Problems.BadRequest(problem);
+        }
+
+        var query = new ConnectionQuery { EndUserRef = endUser, TenantRef = tenant, Limit = size };
         if (provider is not null)
         {
             if (!ProviderKey.TryParse(provider, out var key, out var error))
@@ -50,11 +55,6 @@ internal static class ConnectionEndpoints
             }
 
             query = query with { After = afterId };
-        }
-
-        if (query.Limit is < 1 or > 1000)
-        {
-            return Problems.BadRequest($"limit: {query.Limit} is out of range; use 1 to 1000.");
         }
 
         var connections = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);

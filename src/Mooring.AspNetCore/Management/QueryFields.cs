@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Mooring.Connections;
 
 namespace Mooring.AspNetCore.Management;
@@ -19,6 +20,22 @@ internal static class QueryFields
     /// <summary>A connection id, or <see langword="null"/> when <paramref name="text"/> is.</summary>
     public static bool TryConnection(string? text, out ConnectionId? connection, [NotNullWhen(false)] out string? problem) =>
         TryOptional<ConnectionId>("connection", text, ConnectionId.TryParse, out connection, out problem);
+
+    /// <summary>
+    /// A whole number from the query, or <see langword="null"/> when <paramref name="text"/> is. Endpoints take their
+    /// numbers and flags as text and read them here: ASP.NET Core would answer a value it cannot bind with a bare 400
+    /// that names nothing.
+    /// </summary>
+    public static bool TryInt(string field, string? text, out int? value, [NotNullWhen(false)] out string? problem) =>
+        TryOptional<int>(field, text, ParseInt, out value, out problem);
+
+    /// <summary>A whole number (an id) from the query, or <see langword="null"/> when <paramref name="text"/> is.</summary>
+    public static bool TryLong(string field, string? text, out long? value, [NotNullWhen(false)] out string? problem) =>
+        TryOptional<long>(field, text, ParseLong, out value, out problem);
+
+    /// <summary><c>true</c> or <c>false</c> from the query, or <see langword="null"/> when <paramref name="text"/> is.</summary>
+    public static bool TryFlag(string field, string? text, out bool? value, [NotNullWhen(false)] out string? problem) =>
+        TryOptional<bool>(field, text, ParseFlag, out value, out problem);
 
     /// <summary>A page size of 1 to 1000, <see cref="DefaultLimit"/> when <paramref name="limit"/> is <see langword="null"/>.</summary>
     public static bool TryLimit(int? limit, out int value, [NotNullWhen(false)] out string? problem)
@@ -47,5 +64,23 @@ internal static class QueryFields
 
         value = parsed;
         return true;
+    }
+
+    private static bool ParseInt(string text, out int value, [NotNullWhen(false)] out string? error) =>
+        Whole(int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), text, out error);
+
+    private static bool ParseLong(string text, out long value, [NotNullWhen(false)] out string? error) =>
+        Whole(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value), text, out error);
+
+    private static bool ParseFlag(string text, out bool value, [NotNullWhen(false)] out string? error)
+    {
+        error = bool.TryParse(text, out value) ? null : $"'{text}' is not true or false.";
+        return error is null;
+    }
+
+    private static bool Whole(bool parsed, string text, [NotNullWhen(false)] out string? error)
+    {
+        error = parsed ? null : $"'{text}' is not a whole number.";
+        return parsed;
     }
 }

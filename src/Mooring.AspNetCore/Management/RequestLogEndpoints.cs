@@ -11,10 +11,13 @@ internal static class RequestLogEndpoints
     public static void Map(RouteGroupBuilder api) => api.MapGet("/requests", ListAsync);
 
     private static async Task<IResult> ListAsync(
-        IRequestLogStore store, string? provider, string? connection, string? since, long? before, int? limit, bool? errors, string? category,
+        IRequestLogStore store, string? provider, string? connection, string? since, string? before, string? limit, string? errors, string? category,
         CancellationToken cancellationToken)
     {
-        if (!RequestLogRequest.TryQuery(provider, connection, since, before, limit, errors ?? false, category, out var query, out var problem))
+        if (!QueryFields.TryLong("before", before, out var beforeId, out var problem)
+            || !QueryFields.TryInt("limit", limit, out var max, out problem)
+            || !QueryFields.TryFlag("errors", errors, out var errorsOnly, out problem)
+            || !RequestLogRequest.TryQuery(provider, connection, since, beforeId, max, errorsOnly ?? false, category, out var query, out problem))
         {
             return Problems.BadRequest(problem);
         }

@@ -67,16 +67,16 @@ internal static class SyncEndpoints
         return ActAsync(connection, id => manager.RequestAsync(id, model, new SyncRunRequest(runKind.Value, force == true), cancellationToken), "requested", StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> RunsAsync(ISyncManager manager, string connection, string model, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> RunsAsync(ISyncManager manager, string connection, string model, string? limit, CancellationToken cancellationToken)
     {
-        if (!SyncRequest.TryConnection(connection, out var id, out var problem) || !SyncRequest.TryLimit(limit, out problem))
+        if (!QueryFields.TryInt("limit", limit, out var max, out var problem) || !SyncRequest.TryConnection(connection, out var id, out problem) || !SyncRequest.TryLimit(max, out problem))
         {
             return Problems.BadRequest(problem);
         }
 
         try
         {
-            var runs = await manager.ListRunsAsync(id, model, limit ?? 50, cancellationToken).ConfigureAwait(false);
+            var runs = await manager.ListRunsAsync(id, model, max ?? 50, cancellationToken).ConfigureAwait(false);
             return Results.Ok(new { data = runs.Select(SyncDto.From) });
         }
         catch (Exception ex) when (SyncRequest.NotFound(ex) is { } notFound)
@@ -85,14 +85,19 @@ internal static class SyncEndpoints
         }
     }
 
-    private static async Task<IResult> RecordsAsync(IRecordReader reader, ISyncManager manager, string? connection, string? model, string? cursor, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> RecordsAsync(IRecordReader reader, ISyncManager manager, string? connection, string? model, string? cursor, string? limit, CancellationToken cancellationToken)
     {
+        if (!QueryFields.TryInt("limit", limit, out var max, out var problem))
+        {
+            return Problems.BadRequest(problem);
+        }
+
         if (connection is null)
         {
             return Problems.BadRequest("connection: required.");
         }
 
-        if (!SyncRequest.TryConnection(connection, out var id, out var problem))
+        if (!SyncRequest.TryConnection(connection, out var id, out problem))
         {
             return Problems.BadRequest(problem);
         }
@@ -102,14 +107,14 @@ internal static class SyncEndpoints
             return Problems.BadRequest($"model: {(model is null ? "required" : $"'{model}' is not a sync model")}; one of {string.Join(", ", manager.Models.Select(m => m.Model))}.");
         }
 
-        if (!SyncRequest.TryLimit(limit, out problem))
+        if (!SyncRequest.TryLimit(max, out problem))
         {
             return Problems.BadRequest(problem);
         }
 
         try
         {
-            var page = await reader.ReadChangesAsync(id, model, cursor, limit ?? 100, cancellationToken).ConfigureAwait(false);
+            var page = await reader.ReadChangesAsync(id, model, cursor, max ?? 100, cancellationToken).ConfigureAwait(false);
             return Results.Ok(new { data = page.Records.Select(SyncDto.From), next_cursor = page.NextCursor, has_more = page.HasMore });
         }
         catch (ArgumentException ex) when (ex.ParamName == "cursor")

@@ -22,9 +22,11 @@ internal static class WebhookManagementEndpoints
         WebhookChannelEndpoints.Map(group);
     }
 
-    private static async Task<IResult> ListAsync(IWebhookEventStore store, string? provider, string? status, string? type, long? before, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IWebhookEventStore store, string? provider, string? status, string? type, string? before, string? limit, CancellationToken cancellationToken)
     {
-        if (!WebhookEventRequest.TryQuery(provider, status, type, before, limit, out var query, out var problem))
+        if (!QueryFields.TryLong("before", before, out var beforeId, out var problem)
+            || !QueryFields.TryInt("limit", limit, out var max, out problem)
+            || !WebhookEventRequest.TryQuery(provider, status, type, beforeId, max, out var query, out problem))
         {
             return Problems.BadRequest(problem);
         }

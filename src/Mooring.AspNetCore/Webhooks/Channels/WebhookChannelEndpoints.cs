@@ -44,9 +44,9 @@ internal static class WebhookChannelEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(IWebhookChannelRegistry registry, string? provider, string? connection, string? after, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IWebhookChannelRegistry registry, string? provider, string? connection, string? after, string? limit, CancellationToken cancellationToken)
     {
-        if (!WebhookChannelRequest.TryQuery(provider, connection, after, limit, out var query, out var problem))
+        if (!QueryFields.TryInt("limit", limit, out var max, out var problem) || !WebhookChannelRequest.TryQuery(provider, connection, after, max, out var query, out problem))
         {
             return Problems.BadRequest(problem);
         }
