@@ -3,6 +3,7 @@ namespace Mooring.Retention;
 internal static class RetentionConstants
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(1);
     public static readonly TimeSpan FirstPassDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan RequestLog = TimeSpan.FromDays(14);
     public static readonly TimeSpan WebhookEvents = TimeSpan.FromDays(30);

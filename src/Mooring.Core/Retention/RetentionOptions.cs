@@ -12,7 +12,7 @@ public sealed class RetentionOptions
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "Mooring:Retention";
 
-    /// <summary>How often a pass runs (the first one a minute after start); <see cref="TimeSpan.Zero"/> turns retention off.</summary>
+    /// <summary>How often a pass runs (the first one a minute after start), at most daily; <see cref="TimeSpan.Zero"/> turns retention off.</summary>
     /// <value>The default value is 1 hour.</value>
     public TimeSpan Interval { get; set; } = RetentionConstants.Interval;
 

@@ -8,9 +8,9 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
     public ValidateOptionsResult Validate(string? name, RetentionOptions options)
     {
         var errors = new List<string>();
-        if (options.Interval < TimeSpan.Zero)
+        if (options.Interval < TimeSpan.Zero || options.Interval > RetentionConstants.MaxInterval)
         {
-            errors.Add($"Mooring:Retention:Interval is {options.Interval}; use a positive time, or 0 to turn retention off.");
+            errors.Add($"Mooring:Retention:Interval is {options.Interval}; use a positive time up to 1.00:00:00 (a day), or 0 to turn retention off.");
         }
 
         Positive(errors, "RequestLog", options.RequestLog);

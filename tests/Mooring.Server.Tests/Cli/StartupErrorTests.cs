@@ -40,13 +40,16 @@ public sealed class StartupErrorTests
         run.ErrorLines.ShouldHaveSingleItem().ShouldContain("'Staging' at 'Mooring:Mode'");
     }
 
-    [Fact]
-    public async Task Serve_WebhookRetentionShorterThanADay_FailsNamingTheSettingAndWhy()
+    [Theory]
+    [InlineData("WebhookEvents=06:00:00", "Mooring:Retention:WebhookEvents is 06:00:00; use at least 1.00:00:00 (1 day)")]
+    [InlineData("Interval=3.00:00:00", "Mooring:Retention:Interval is 3.00:00:00; use a positive time up to 1.00:00:00")]
+    [InlineData("BatchSize=50000", "Mooring:Retention:BatchSize is 50000; use 1 to 10000")]
+    public async Task Serve_RetentionSettingThatCannotWork_FailsNamingTheSetting(string setting, string message)
     {
-        var run = await CliRun.RunAsync("serve", "--sandbox", $"--Mooring:DataDirectory={TestData.NewDataDirectory()}", "--Mooring:Retention:WebhookEvents=06:00:00");
+        var run = await CliRun.RunAsync("serve", "--sandbox", $"--Mooring:DataDirectory={TestData.NewDataDirectory()}", "--Mooring:Retention:" + setting);
 
         run.ExitCode.ShouldBe(2);
-        run.ErrorLines.ShouldHaveSingleItem().ShouldContain("Mooring:Retention:WebhookEvents is 06:00:00; use at least 1.00:00:00 (1 day)");
+        run.ErrorLines.ShouldHaveSingleItem().ShouldContain(message);
     }
 
     [Fact]
