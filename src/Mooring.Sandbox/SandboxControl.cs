@@ -82,6 +82,18 @@ public sealed class SandboxControl
     }
 
     /// <summary>
+    /// Creates an event in a Google calendar, stamped with the sandbox clock, as a user would in Google Calendar: the
+    /// calendar's push channels each queue an <c>exists</c> notification.
+    /// </summary>
+    /// <param name="calendarId">The calendar, <c>primary</c> for the user's own.</param>
+    /// <returns>The event's id.</returns>
+    public string CreateCalendarEvent(string calendarId = "primary")
+    {
+        var store = _state.Google.Calendar(calendarId);
+        return Google.CalendarJson.Id(store, store.Create(_state.Options.TimeProvider.GetUtcNow()));
+    }
+
+    /// <summary>
     /// Gets the Stripe account's events so far (API writes and <see cref="AdvanceData"/> changes), oldest first, as
     /// webhook messages ready for <see cref="Webhooks.SandboxWebhookSender"/>: the body is the event object as Stripe sends it.
     /// </summary>

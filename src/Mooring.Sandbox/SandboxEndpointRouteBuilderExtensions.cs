@@ -43,6 +43,7 @@ public static class SandboxEndpointRouteBuilderExtensions
             GoogleOAuthEndpoints.Map(g, state);
             GmailEndpoints.Map(g, state);
             CalendarEndpoints.Map(g, state);
+            CalendarWatchEndpoints.Map(g, state);
         });
         Provider(root, state, "/github", new GitHubDialect(state), g =>
         {

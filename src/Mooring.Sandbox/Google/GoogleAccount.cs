@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Mooring.Sandbox.Data;
+using Mooring.Sandbox.Google.Channels;
 
 namespace Mooring.Sandbox.Google;
 
@@ -18,13 +19,23 @@ internal sealed class GoogleAccount
     public GoogleAccount(SandboxOptions options)
     {
         _options = options;
+        Channels = new CalendarChannels(options);
         Mailbox = new RecordStore("google:gmail", options.Seed, options.Data.GmailMessages, options.TimeProvider.GetUtcNow(), TimeSpan.FromMinutes(30), options.Data.ChangeRetention);
     }
 
     public RecordStore Mailbox { get; }
 
-    public RecordStore Calendar(string id) => _calendars.GetOrAdd(id == Email ? "primary" : id, key => new RecordStore(
-        "google:calendar:" + key, _options.Seed, _options.Data.CalendarEvents, _options.TimeProvider.GetUtcNow(), TimeSpan.FromHours(6), _options.Data.ChangeRetention));
+    /// <summary>The notification channels opened by <c>events.watch</c>; every change to a calendar's events is queued on its channels.</summary>
+    public CalendarChannels Channels { get; }
+
+    /// <summary>The calendar's key: <c>primary</c> for the user's own, also when named by its address.</summary>
+    public static string CalendarKey(string id) => id == Email ? "primary" : id;
+
+    public RecordStore Calendar(string id) => _calendars.GetOrAdd(CalendarKey(id), key => new RecordStore(
+        "google:calendar:" + key, _options.Seed, _options.Data.CalendarEvents, _options.TimeProvider.GetUtcNow(), TimeSpan.FromHours(6), _options.Data.ChangeRetention)
+    {
+        Changed = _ => Channels.Changed(key),
+    });
 
     public IEnumerable<RecordStore> Stores() => [Mailbox, .. _calendars.Values];
 

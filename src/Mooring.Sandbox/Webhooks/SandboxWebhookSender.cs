@@ -41,9 +41,14 @@ public sealed class SandboxWebhookSender
         }
     }
 
-    /// <summary>Sends every registered endpoint what its provider produced since the last delivery.</summary>
+    /// <summary>
+    /// Sends every registered endpoint what its provider produced since the last delivery, then every Google Calendar
+    /// push notification waiting (the <c>sync</c> of a channel that <c>events.watch</c> opened, an <c>exists</c> for each
+    /// change to a watched calendar) to its channel's address. A channel's receiver needs no <see cref="AddEndpoint"/>:
+    /// the watch request names it.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the delivery.</param>
-    /// <returns>One result per delivery, endpoint by endpoint.</returns>
+    /// <returns>One result per delivery, endpoint by endpoint, then the notifications (message id <c>{channel id}:{message number}</c>).</returns>
     public async Task<IReadOnlyList<WebhookDeliveryResult>> DeliverPendingAsync(CancellationToken cancellationToken = default)
     {
         WebhookEndpoint[] endpoints;
@@ -58,6 +63,17 @@ public sealed class SandboxWebhookSender
             var pending = Source(endpoint.Provider).Feed.From(endpoint.Position);
             endpoint.Position += pending.Count;
             results.AddRange(await SendAsync(endpoint.Url, endpoint.Scheme, endpoint.Secret, pending, endpoint.Delivery, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var notification in _state.Google.Channels.TakePending())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, notification.Channel.Address) { Content = new ByteArrayContent([]) };
+            foreach (var (name, value) in notification.Headers())
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            results.Add(new WebhookDeliveryResult(notification.Id, await PostAsync(request, cancellationToken).ConfigureAwait(false), false));
         }
 
         return results;
@@ -82,7 +98,6 @@ public sealed class SandboxWebhookSender
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(messages);
         delivery ??= new WebhookDeliveryOptions();
-        var client = _clients.CreateClient(HttpClientName);
         var results = new List<WebhookDeliveryResult>();
         foreach (var (message, duplicate) in DeliveryPlan.Build(messages, delivery))
         {
@@ -96,21 +111,24 @@ public sealed class SandboxWebhookSender
                 request.Headers.TryAddWithoutValidation(name, value);
             }
 
-            int status;
-            try
-            {
-                using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                status = (int)response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                status = 0;
-            }
-
-            results.Add(new WebhookDeliveryResult(message.Id, status, duplicate));
+            results.Add(new WebhookDeliveryResult(message.Id, await PostAsync(request, cancellationToken).ConfigureAwait(false), duplicate));
         }
 
         return results;
+    }
+
+    /// <summary>The receiver's status, or 0 when the request failed without one.</summary>
+    private async Task<int> PostAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return 0;
+        }
     }
 
     private (WebhookFeed Feed, WebhookScheme Scheme) Source(string provider) => provider switch
@@ -118,6 +136,6 @@ public sealed class SandboxWebhookSender
         SandboxProvider.Stripe => (_state.Stripe.Feed, WebhookScheme.Stripe),
         SandboxProvider.GitHub => (_state.GitHub.Feed, WebhookScheme.GitHub),
         SandboxProvider.Slack => (_state.Slack.Feed, WebhookScheme.Slack),
-        _ => throw new ArgumentException($"The {provider} emulator sends no webhooks (Google pushes through Pub/Sub and watch channels, which the sandbox does not emulate).", nameof(provider)),
+        _ => throw new ArgumentException($"The {provider} emulator sends no webhooks (Google's Calendar notifications go to the channels that events.watch opens, without an endpoint; Gmail's Pub/Sub push is not emulated).", nameof(provider)),
     };
 }

@@ -27,6 +27,7 @@ internal static class ServerHost
         {
             SandboxWiring.AddProviderOverrides(builder.Configuration, SandboxWiring.BaseUrl(builder.Configuration));
             builder.Services.AddSandbox();
+            builder.Services.AddHostedService<SandboxDelivery>();
         }
 
         builder.Services.AddMooring(builder.Configuration);
