@@ -197,6 +197,11 @@ internal static class Schema
         new(6, "request log failures indexed newest first: reading only the errors finds them without walking past every success", _ => """
             CREATE INDEX ix_request_log_errors ON request_log (id) WHERE error_category IS NOT NULL;
             """),
+        new(7, "webhook channels that Mooring opened itself (events.watch): the calendar, Google's resource id to stop them, and a flag for renewal", _ => """
+            ALTER TABLE webhook_channels ADD COLUMN calendar_id TEXT NULL;
+            ALTER TABLE webhook_channels ADD COLUMN resource_id TEXT NULL;
+            ALTER TABLE webhook_channels ADD COLUMN managed INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
