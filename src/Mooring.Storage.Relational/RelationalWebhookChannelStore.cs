@@ -5,15 +5,16 @@ namespace Mooring.Storage.Relational;
 
 internal sealed class RelationalWebhookChannelStore(StoreDialect dialect) : IWebhookChannelStore
 {
-    private const string Columns = "provider, channel_id, token_hash, connection_id, expires_at, created_at";
+    private const string Columns = "provider, channel_id, token_hash, connection_id, expires_at, created_at, managed, calendar_id, resource_id";
 
     public async Task AddAsync(WebhookChannelRecord channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = db.Command($"INSERT INTO webhook_channels ({Columns}) VALUES (@p, @id, @h, @c, @ea, @ca)")
+        await using var command = db.Command($"INSERT INTO webhook_channels ({Columns}) VALUES (@p, @id, @h, @c, @ea, @ca, @m, @cal, @r)")
             .With("@p", channel.Provider.Value).With("@id", channel.ChannelId).With("@h", channel.TokenHash)
-            .With("@c", channel.ConnectionId.Value).With("@ea", Db.ToMs(channel.ExpiresAt)).With("@ca", Db.ToMs(channel.CreatedAt));
+            .With("@c", channel.ConnectionId.Value).With("@ea", Db.ToMs(channel.ExpiresAt)).With("@ca", Db.ToMs(channel.CreatedAt))
+            .With("@m", channel.Managed ? 1 : 0).With("@cal", channel.CalendarId).With("@r", channel.ResourceId);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -42,9 +43,21 @@ internal sealed class RelationalWebhookChannelStore(StoreDialect dialect) : IWeb
         new SqlWhere(command, $"SELECT {Columns} FROM webhook_channels")
             .When("provider", query.Provider.Value)
             .When("connection_id", query.ConnectionId?.Value)
+            .When("managed", query.Managed is { } managed ? (object)(managed ? 1 : 0) : null)
+            .When("expires_at", query.ExpiringBefore is { } before ? (object)Db.ToMs(before) : null, "<")
             .When("channel_id", query.After, ">")
             .OrderBy("channel_id", query.Limit);
         return await command.ReadAllAsync(Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SetWatchedAsync(ProviderKey provider, string channelId, string resourceId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(resourceId);
+        await using var db = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExecuteAsync(
+            "UPDATE webhook_channels SET resource_id = @r, expires_at = @ea WHERE provider = @p AND channel_id = @id",
+            cancellationToken, ("@r", resourceId), ("@ea", Db.ToMs(expiresAt)), ("@p", provider.Value), ("@id", channelId)).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> DeleteAsync(ProviderKey provider, string channelId, CancellationToken cancellationToken)
@@ -69,5 +82,8 @@ internal sealed class RelationalWebhookChannelStore(StoreDialect dialect) : IWeb
         ConnectionId = ConnectionId.Parse(reader.GetString(3)),
         ExpiresAt = reader.Time(4),
         CreatedAt = reader.Time(5),
+        Managed = reader.GetInt32(6) != 0,
+        CalendarId = reader.StringOrNull(7),
+        ResourceId = reader.StringOrNull(8),
     };
 }

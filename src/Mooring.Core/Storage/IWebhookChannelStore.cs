@@ -15,6 +15,12 @@ public interface IWebhookChannelStore
     /// <summary>The channels matching <paramref name="query"/>, ordered by channel id.</summary>
     Task<IReadOnlyList<WebhookChannelRecord>> ListAsync(WebhookChannelQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records what the provider answered to the watch request that opened the channel: the watched resource's id and the
+    /// expiration it granted. False when there is no such channel.
+    /// </summary>
+    Task<bool> SetWatchedAsync(ProviderKey provider, string channelId, string resourceId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
     /// <summary>Deletes the channel; false when there was none.</summary>
     Task<bool> DeleteAsync(ProviderKey provider, string channelId, CancellationToken cancellationToken);
 

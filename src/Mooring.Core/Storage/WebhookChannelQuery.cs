@@ -11,6 +11,12 @@ public sealed record WebhookChannelQuery
     /// <summary>Only the channels of this connection.</summary>
     public ConnectionId? ConnectionId { get; init; }
 
+    /// <summary>Only the channels Mooring opened itself (<see cref="WebhookChannelRecord.Managed"/>) when true, only the others when false.</summary>
+    public bool? Managed { get; init; }
+
+    /// <summary>Only the channels that expire before this instant.</summary>
+    public DateTimeOffset? ExpiringBefore { get; init; }
+
     /// <summary>Keyset paging: only channel ids after this one (ordinal order).</summary>
     public string? After { get; init; }
 

@@ -28,4 +28,19 @@ public sealed record WebhookChannelRecord
 
     /// <summary>When the channel was registered.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Whether Mooring opened the channel itself (<c>IPushChannelWatcher</c>), and so renews it before it expires and
+    /// stops it at the provider when it is removed; false for a channel an app opened and registered.
+    /// </summary>
+    public bool Managed { get; init; }
+
+    /// <summary>The calendar the channel watches, for a channel Mooring opened; <see langword="null"/> otherwise.</summary>
+    public string? CalendarId { get; init; }
+
+    /// <summary>
+    /// Google's opaque id of the watched resource (the watch answer's <c>resourceId</c>), which stopping the channel
+    /// needs; <see langword="null"/> until the watch request has been answered, and for a channel an app registered.
+    /// </summary>
+    public string? ResourceId { get; init; }
 }

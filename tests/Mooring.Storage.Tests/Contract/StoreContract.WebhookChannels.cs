@@ -67,4 +67,39 @@ public abstract partial class StoreContract
         (deleted, again, purged).ShouldBe((true, false, 1));
         (await store.ListAsync(new WebhookChannelQuery { Provider = provider }, Ct)).Select(c => c.ChannelId).ShouldBe(["ch-live"]);
     }
+
+    [Fact]
+    public async Task WebhookChannel_Managed_RoundTripsAndRecordsTheWatchAnswer()
+    {
+        var store = Harness.Get<IWebhookChannelStore>();
+        var managed = NewChannel("ch-m", tokenHash: new string('b', 64)) with { Managed = true, CalendarId = "team@example.com" };
+        await store.AddAsync(managed, Ct);
+        var provider = managed.Provider;
+
+        var before = await store.GetAsync(provider, "ch-m", Ct);
+        var set = await store.SetWatchedAsync(provider, "ch-m", "res-1", Now.AddDays(3), Ct);
+        var missing = await store.SetWatchedAsync(provider, "ch-none", "res-2", Now.AddDays(3), Ct);
+
+        before.ShouldBe(managed);
+        (set, missing).ShouldBe((true, false));
+        (await store.GetAsync(provider, "ch-m", Ct)).ShouldBe(managed with { ResourceId = "res-1", ExpiresAt = Now.AddDays(3) });
+    }
+
+    [Fact]
+    public async Task WebhookChannel_List_FiltersByManagedAndExpiringBefore()
+    {
+        var store = Harness.Get<IWebhookChannelStore>();
+        await store.AddAsync(NewChannel("ch-app") with { ExpiresAt = Now.AddHours(1) }, Ct);
+        await store.AddAsync(NewChannel("ch-soon") with { Managed = true, ExpiresAt = Now.AddHours(1) }, Ct);
+        await store.AddAsync(NewChannel("ch-late") with { Managed = true, ExpiresAt = Now.AddDays(7) }, Ct);
+        var provider = ProviderKey.Parse("google-calendar");
+
+        var managed = await store.ListAsync(new WebhookChannelQuery { Provider = provider, Managed = true }, Ct);
+        var notManaged = await store.ListAsync(new WebhookChannelQuery { Provider = provider, Managed = false }, Ct);
+        var expiring = await store.ListAsync(new WebhookChannelQuery { Provider = provider, Managed = true, ExpiringBefore = Now.AddDays(1) }, Ct);
+
+        managed.Select(c => c.ChannelId).ShouldBe(["ch-late", "ch-soon"]);
+        notManaged.Select(c => c.ChannelId).ShouldBe(["ch-app"]);
+        expiring.Select(c => c.ChannelId).ShouldBe(["ch-soon"]);
+    }
 }
