@@ -11,4 +11,10 @@ public enum ConnectionEventKind
 
     /// <summary>The connection was disconnected and deleted.</summary>
     Disconnected,
+
+    /// <summary>
+    /// The connection is about to be disconnected: its credentials still work, so that what runs through it at the
+    /// provider (a push channel, a subscription) can be stopped. <see cref="Disconnected"/> follows.
+    /// </summary>
+    Disconnecting,
 }

@@ -25,6 +25,7 @@ internal sealed class Disconnector(
             return new DisconnectResult(false, false, null);
         }
 
+        await events.RaiseAsync(new ConnectionEvent(ConnectionEventKind.Disconnecting, connection), cancellationToken).ConfigureAwait(false);
         var error = await RevokeAsync(connection, credentials, cancellationToken).ConfigureAwait(false);
         var deleted = await store.DeleteAsync(id, cancellationToken).ConfigureAwait(false);
         if (error is not null and not "not_supported")
