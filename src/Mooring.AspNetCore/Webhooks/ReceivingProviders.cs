@@ -15,6 +15,9 @@ internal sealed class ReceivingProviders(IOptions<WebhookOptions> options, IProv
     public bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReceivingProvider? provider) =>
         _providers.Value.TryGetValue(key, out provider);
 
+    /// <summary>The providers whose notifications name a registered channel (Google's).</summary>
+    public IEnumerable<ProviderKey> ChannelProviders() => _providers.Value.Values.Where(p => p.ChannelHeader is not null).Select(p => p.Key);
+
     private static FrozenDictionary<string, ReceivingProvider> Build(WebhookOptions options, IProviderCatalog catalog) =>
         options.Providers.ToFrozenDictionary(
             p => p.Key.ToLowerInvariant(),

@@ -71,4 +71,8 @@ public sealed class WebhookOptions
     /// <summary>Forwarding of processed events to the host app (standalone mode).</summary>
     /// <value>The default value is forwarding off (no <see cref="WebhookForwardingOptions.Url"/>).</value>
     public WebhookForwardingOptions Forwarding { get; set; } = new();
+
+    /// <summary>The push channels Mooring opens itself (<see cref="IPushChannelWatcher"/>): their default lifetime and renewal.</summary>
+    /// <value>The default value is channels of 7 days, checked every hour, renewed when less than a day is left.</value>
+    public PushChannelOptions PushChannels { get; set; } = new();
 }

@@ -36,6 +36,7 @@ internal sealed class WebhookOptionsValidator(IProviderCatalog catalog) : IValid
         }
 
         WebhookForwardingValidator.Validate(errors, options.Forwarding);
+        PushChannelRules.Validate(errors, options.PushChannels);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Mooring.AspNetCore.Webhooks.Channels;
+using Mooring.Connections;
 using Mooring.Providers;
 using Mooring.Retention;
 using Mooring.Storage;
@@ -33,6 +34,10 @@ internal static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<WebhookConnections>();
         services.TryAddSingleton<WebhookChannels>();
         services.TryAddSingleton<IWebhookChannelRegistry, WebhookChannelRegistry>();
+        services.TryAddSingleton<PushChannelWatcher>();
+        services.TryAddSingleton<IPushChannelWatcher>(sp => sp.GetRequiredService<PushChannelWatcher>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionEventHandler, PushChannelCloser>());
+        services.AddHostedService<PushChannelRenewer>();
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookReceiver>();
         services.TryAddSingleton<WebhookHandlerRegistry>();

@@ -27,13 +27,13 @@ public sealed class SyncHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Func<Task> _cleanup;
 
-    private SyncHost(WebApplication app, SandboxHost sandbox, FakeTimeProvider time, Func<Task> cleanup)
+    private SyncHost(WebApplication app, SandboxHost sandbox, FakeTimeProvider time, Func<Task> cleanup, Uri? address)
     {
         _app = app;
         Sandbox = sandbox;
         Time = time;
         _cleanup = cleanup;
-        Client = app.GetTestClient();
+        Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
         Client.DefaultRequestHeaders.Add("X-Mooring-Api-Key", ApiKey);
     }
 
@@ -72,7 +72,11 @@ public sealed class SyncHost : IAsyncDisposable
         }
     }
 
-    public static async Task<SyncHost> StartAsync(Action<SandboxOptions>? sandbox = null, bool postgres = false, Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the sandbox and the app; with <paramref name="listen"/> the app serves real HTTP on a loopback port, which is
+    /// also its <c>PublicBaseUrl</c>, so that the sandbox can deliver to it (Google's push notifications).
+    /// </summary>
+    public static async Task<SyncHost> StartAsync(Action<SandboxOptions>? sandbox = null, bool postgres = false, Dictionary<string, string?>? settings = null, bool listen = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         var options = new SandboxOptions { Seed = 7, TimeProvider = time };
@@ -83,7 +87,16 @@ public sealed class SyncHost : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("mooring-sync-").FullName;
         var database = postgres ? await TestPostgres.CreateDatabaseAsync() : null;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        var address = listen ? new Uri($"http://127.0.0.1:{FreePort()}/") : null;
+        if (address is null)
+        {
+            builder.WebHost.UseTestServer();
+        }
+        else
+        {
+            builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, address.Port));
+        }
+
         builder.Logging.ClearProviders();
         var config = new Dictionary<string, string?>
         {
@@ -93,7 +106,7 @@ public sealed class SyncHost : IAsyncDisposable
             ["Mooring:Storage:Postgres:ConnectionString"] = database,
             ["Mooring:Encryption:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Mooring:ManagementApiKeys:0"] = ApiKey,
-            ["Mooring:Connections:PublicBaseUrl"] = "http://mooring.test",
+            ["Mooring:Connections:PublicBaseUrl"] = address?.AbsoluteUri.TrimEnd('/') ?? "http://mooring.test",
             ["Mooring:Connections:BackgroundRefreshInterval"] = "00:00:00",
             ["Mooring:Sync:BuiltIns"] = "true",
             // The sandbox's limits are off and the app's clock moves only by hand: pacing would wait for ever.
@@ -131,7 +144,14 @@ public sealed class SyncHost : IAsyncDisposable
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
-        });
+        }, address);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>A Stripe connection with the sandbox's secret key.</summary>

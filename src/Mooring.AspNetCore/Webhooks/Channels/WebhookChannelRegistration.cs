@@ -22,4 +22,10 @@ public sealed record WebhookChannelRegistration
 
     /// <summary>The expiration requested in the watch request; Google may end the channel sooner, never later.</summary>
     public required DateTimeOffset Expiration { get; init; }
+
+    /// <summary>The calendar the channel watches, when Mooring opens the channel itself (<see cref="IPushChannelWatcher"/>).</summary>
+    internal string? CalendarId { get; init; }
+
+    /// <summary>Whether Mooring opens the channel itself, and so renews and stops it.</summary>
+    internal bool Managed { get; init; }
 }

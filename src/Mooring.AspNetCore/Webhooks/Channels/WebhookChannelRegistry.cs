@@ -64,6 +64,8 @@ internal sealed class WebhookChannelRegistry(
             ConnectionId = registration.ConnectionId,
             ExpiresAt = registration.Expiration,
             CreatedAt = now,
+            Managed = registration.Managed,
+            CalendarId = registration.CalendarId,
         };
         await store.AddAsync(channel, cancellationToken).ConfigureAwait(false);
         channels.Forget(provider, channel.ChannelId);
