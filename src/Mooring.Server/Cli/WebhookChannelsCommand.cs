@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Mooring.Server.Cli;
 
 /// <summary>
-/// <c>mooring webhooks channels list | show | add | remove</c>: the registered Google push channels, through the same
+/// <c>mooring webhooks channels list | show | add | watch | remove</c>: the registered Google push channels, through the same
 /// registry and the same checks as <c>/api/webhooks/channels</c>. Where the API answers 400 the exit code is 2, where it
 /// answers 404 or 409 it is 1, with the API's words on standard error.
 /// </summary>
@@ -17,10 +17,11 @@ internal static class WebhookChannelsCommand
 {
     public static Command Create(TextReader input)
     {
-        var channels = new Command("channels", "Register, list, show and remove Google push channels.");
+        var channels = new Command("channels", "Register, open, list, show and remove Google push channels.");
         channels.Add(List());
         channels.Add(Show());
         channels.Add(WebhookChannelAddCommand.Create(input));
+        channels.Add(WebhookChannelWatchCommand.Create());
         channels.Add(Remove());
         return channels;
     }
@@ -35,6 +36,7 @@ internal static class WebhookChannelsCommand
         Row("connection", channel.ConnectionId.Value);
         Row("expires", channel.ExpiresAt.ToString("O", CultureInfo.InvariantCulture));
         Row("own token", OwnToken(channel));
+        Row("opened by Mooring", channel.Managed ? $"yes, on calendar '{channel.CalendarId}', renewed before it expires" : "no");
         Row("created", channel.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         return grid;
     }
@@ -94,12 +96,20 @@ internal static class WebhookChannelsCommand
     private static Command Remove()
     {
         var (provider, id) = Target();
-        return StoreCommand.Create("remove", "Remove a registered channel (after stopping it with Google): its notifications are refused from then on.", [provider, id], async (parse, services, console, ct) =>
+        const string Description = "Remove a registered channel: its notifications are refused from then on. A channel Mooring opened is stopped at Google first; stop any other with Google yourself.";
+        return StoreCommand.Create("remove", Description, [provider, id], async (parse, services, console, ct) =>
         {
-            var registry = services.GetRequiredService<IWebhookChannelRegistry>();
-            if (!await WebhookChannelRequest.RemoveAsync(registry, parse.GetValue(provider)!, parse.GetValue(id)!, ct).ConfigureAwait(false))
+            var watcher = services.GetRequiredService<IPushChannelWatcher>();
+            try
             {
-                return CliError.Report(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!), 1);
+                if (!await WebhookChannelRequest.RemoveAsync(watcher, parse.GetValue(provider)!, parse.GetValue(id)!, ct).ConfigureAwait(false))
+                {
+                    return CliError.Report(parse, WebhookChannelRequest.NotFound(parse.GetValue(provider)!, parse.GetValue(id)!), 1);
+                }
+            }
+            catch (Mooring.Outbound.ProviderApiException ex)
+            {
+                return CliError.Report(parse, $"Google would not stop the channel, which stays registered: {ex.Message}", 1);
             }
 
             Say(parse, $"Removed the {parse.GetValue(provider)} channel '{parse.GetValue(id)}'.");

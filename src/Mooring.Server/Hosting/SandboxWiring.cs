@@ -57,6 +57,8 @@ internal static class SandboxWiring
             ["Mooring:Providers:google-calendar:apiBaseUrl"] = $"{s}/google/calendar/v3/",
             ["Mooring:Providers:stripe:apiBaseUrl"] = $"{s}/stripe/",
             ["Mooring:Sync:BuiltIns"] = "true",
+            // Google Calendar push notifications from the emulator's channels (each channel has its own token).
+            ["Mooring:Webhooks:Providers:google-calendar"] = string.Empty,
         };
         foreach (var provider in new[] { "slack", "github", "google", "google-mail", "google-calendar" })
         {

@@ -54,10 +54,11 @@ internal static class ServerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
         LogWarningsToStandardError(builder.Logging, args);
         QuietStartFailures(builder.Logging);
-        // A command reads and writes the store; it never processes or forwards webhook events, runs syncs or deletes old
-        // records, whatever the configuration says.
+        // A command reads and writes the store; it never processes or forwards webhook events, runs syncs, renews push
+        // channels or deletes old records, whatever the configuration says.
         builder.Configuration.AddInMemoryCollection(
-            [new("Mooring:Webhooks:Workers", "0"), new("Mooring:Sync:SchedulerEnabled", "false"), new("Mooring:Retention:Interval", "00:00:00")]);
+            [new("Mooring:Webhooks:Workers", "0"), new("Mooring:Sync:SchedulerEnabled", "false"), new("Mooring:Retention:Interval", "00:00:00"),
+             new("Mooring:Webhooks:PushChannels:RenewInterval", "00:00:00")]);
         builder.Services.AddMooring(builder.Configuration);
         return builder.Build();
     }

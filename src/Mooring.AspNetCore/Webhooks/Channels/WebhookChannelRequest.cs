@@ -51,6 +51,42 @@ internal static class WebhookChannelRequest
         return true;
     }
 
+    /// <summary>
+    /// A channel for Mooring to open, from the fields of <c>POST /api/webhooks/channels/watch</c>: the connection, the
+    /// calendar (<c>primary</c> when omitted) and the lifetime in seconds (the configured default when omitted).
+    /// </summary>
+    public static bool TryWatch(
+        string? connection, string? calendarId, long? ttlSeconds,
+        [NotNullWhen(true)] out PushChannelWatch? watch, [NotNullWhen(false)] out string? problem)
+    {
+        watch = null;
+        if (!ConnectionId.TryParse(connection, out var id, out problem))
+        {
+            problem = "connection: " + problem;
+            return false;
+        }
+
+        if (calendarId is { Length: 0 or > 1024 })
+        {
+            problem = "calendarId: must be 1 to 1024 characters (primary for the user's own calendar).";
+            return false;
+        }
+
+        TimeSpan? ttl = null;
+        if (ttlSeconds is { } seconds)
+        {
+            ttl = seconds is > 0 and < int.MaxValue ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+            if (PushChannelRules.TtlProblem(ttl.Value) is { } ttlProblem)
+            {
+                problem = $"ttlSeconds {ttlProblem}.";
+                return false;
+            }
+        }
+
+        watch = new PushChannelWatch(id, calendarId ?? "primary", ttl);
+        return true;
+    }
+
     /// <summary>A listing, from the query of <c>GET /api/webhooks/channels</c>; <paramref name="limit"/> defaults to 100.</summary>
     public static bool TryQuery(
         string? provider, string? connection, string? after, int? limit,
@@ -89,9 +125,12 @@ internal static class WebhookChannelRequest
     public static async Task<WebhookChannelRecord?> FindAsync(IWebhookChannelRegistry registry, string provider, string channelId, CancellationToken cancellationToken) =>
         ProviderKey.TryParse(provider, out var key, out _) ? await registry.GetAsync(key, channelId, cancellationToken).ConfigureAwait(false) : null;
 
-    /// <summary>Removes the registered channel; false when there was none (also when <paramref name="provider"/> is no provider key).</summary>
-    public static async Task<bool> RemoveAsync(IWebhookChannelRegistry registry, string provider, string channelId, CancellationToken cancellationToken) =>
-        ProviderKey.TryParse(provider, out var key, out _) && await registry.RemoveAsync(key, channelId, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Removes the registered channel, after stopping it at Google when Mooring opened it; false when there was none (also
+    /// when <paramref name="provider"/> is no provider key).
+    /// </summary>
+    public static async Task<bool> RemoveAsync(IPushChannelWatcher watcher, string provider, string channelId, CancellationToken cancellationToken) =>
+        ProviderKey.TryParse(provider, out var key, out _) && await watcher.StopAsync(key, channelId, cancellationToken).ConfigureAwait(false);
 
     /// <summary>What the registry's refusal says, without the parameter name that <see cref="ArgumentException"/> appends.</summary>
     public static string Problem(ArgumentException refusal) => refusal.Message.Split(" (Parameter", 2)[0];
