@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mooring.Hosting;
 using Mooring.Storage;
 
 namespace Mooring.Connections;
@@ -19,27 +20,8 @@ internal sealed partial class BackgroundTokenRefresher(
     TimeProvider time,
     ILogger<BackgroundTokenRefresher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.BackgroundRefreshInterval;
-        if (interval == TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.PassFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicPass.RunAsync(
+        options.Value.BackgroundRefreshInterval, time, RunOnceAsync, ex => Log.PassFailed(logger, ex), stoppingToken);
 
     /// <summary>One pass; returns how many connections it refreshed.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)

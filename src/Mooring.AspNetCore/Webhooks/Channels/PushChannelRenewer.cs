@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Mooring.Connections;
+using Mooring.Hosting;
 using Mooring.Storage;
 using Mooring.Webhooks;
 
@@ -22,27 +22,8 @@ internal sealed partial class PushChannelRenewer(
 {
     private const int PageSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.PushChannels.RenewInterval;
-        if (interval == TimeSpan.Zero)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.PassFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PeriodicPass.RunAsync(
+        options.Value.PushChannels.RenewInterval, time, RunOnceAsync, ex => Log.PassFailed(logger, ex), stoppingToken);
 
     /// <summary>One pass; returns how many channels it renewed.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
