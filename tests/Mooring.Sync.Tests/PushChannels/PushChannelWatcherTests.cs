@@ -82,6 +82,27 @@ public sealed class PushChannelWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HostedRenewer_OnItsInterval_RenewsTheChannelByItself()
+    {
+        await using var host = await PushChannelHost.StartAsync(new() { ["Mooring:Webhooks:PushChannels:RenewInterval"] = "00:10:00" });
+        var calendar = await host.OAuthAsync("google-calendar", "cal-1");
+        var old = await host.Get<IPushChannelWatcher>().WatchAsync(calendar.Id, ttl: TimeSpan.FromHours(1), cancellationToken: Ct);
+
+        for (var i = 0; i < 5; i++)
+        {
+            host.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var deadline = Environment.TickCount64 + 20_000;
+        while ((await PushChannelHost.ChannelsAsync(host)).Any(c => c.ChannelId == old.ChannelId) && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        (await PushChannelHost.ChannelsAsync(host)).ShouldHaveSingleItem().ChannelId.ShouldNotBe(old.ChannelId);
+    }
+
+    [Fact]
     public async Task Disconnect_ConnectionWithAChannel_StopsItAtGoogleAndRemovesIt()
     {
         var calendar = await _host.OAuthAsync("google-calendar", "cal-1");
