@@ -82,6 +82,25 @@ public sealed class PushChannelWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RenewAsync_AnotherInstanceRenewedItFirst_StopsItsOwnSuccessorSoChannelsDoNotMultiply()
+    {
+        var calendar = await _host.OAuthAsync("google-calendar", "cal-1");
+        var old = await Watcher.WatchAsync(calendar.Id, ttl: TimeSpan.FromHours(1), cancellationToken: Ct);
+        var watcher = _host.Get<PushChannelWatcher>();
+        await _host.Sandbox.Webhooks.DeliverPendingAsync(Ct);
+
+        var first = await watcher.RenewAsync(old, Ct);
+        var late = await watcher.RenewAsync(old, Ct);
+        await _host.Sandbox.Webhooks.DeliverPendingAsync(Ct);
+        _host.Sandbox.Control.CreateCalendarEvent();
+        var change = await _host.Sandbox.Webhooks.DeliverPendingAsync(Ct);
+
+        late.ShouldBeNull();
+        (await PushChannelHost.ChannelsAsync(_host)).ShouldHaveSingleItem().ChannelId.ShouldBe(first.ShouldNotBeNull().ChannelId);
+        change.Select(d => d.MessageId).ShouldBe([$"{first.ChannelId}:2"], "the late successor was stopped at the sandbox");
+    }
+
+    [Fact]
     public async Task HostedRenewer_OnItsInterval_RenewsTheChannelByItself()
     {
         await using var host = await PushChannelHost.StartAsync(new() { ["Mooring:Webhooks:PushChannels:RenewInterval"] = "00:10:00" });

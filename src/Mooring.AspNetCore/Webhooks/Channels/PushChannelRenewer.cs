@@ -62,8 +62,7 @@ internal sealed partial class PushChannelRenewer(
     {
         try
         {
-            await watcher.RenewAsync(channel, cancellationToken).ConfigureAwait(false);
-            return true;
+            return await watcher.RenewAsync(channel, cancellationToken).ConfigureAwait(false) is not null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -91,14 +91,23 @@ internal sealed partial class PushChannelWatcher(
         return removed;
     }
 
-    /// <summary>Opens a channel like <paramref name="old"/>, then stops <paramref name="old"/>: both are live in between, so no change is missed.</summary>
-    internal async Task<WebhookChannelRecord> RenewAsync(WebhookChannelRecord old, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a channel like <paramref name="old"/>, then stops <paramref name="old"/>: both are live in between, so no
+    /// change is missed. <see langword="null"/> when another instance renewed <paramref name="old"/> meanwhile: whoever
+    /// removes the old registration keeps its successor, the other stops its own, so that channels do not multiply.
+    /// </summary>
+    internal async Task<WebhookChannelRecord?> RenewAsync(WebhookChannelRecord old, CancellationToken cancellationToken)
     {
         var lifetime = old.ExpiresAt - old.CreatedAt;
         lifetime = lifetime < PushChannelRules.MinTtl ? PushChannelRules.MinTtl : lifetime > PushChannelRules.MaxTtl ? PushChannelRules.MaxTtl : lifetime;
         var fresh = await WatchAsync(old.ConnectionId, old.CalendarId ?? "primary", lifetime, cancellationToken).ConfigureAwait(false);
+        if (!await StopAsync(old.Provider, old.ChannelId, cancellationToken).ConfigureAwait(false))
+        {
+            await StopAsync(fresh.Provider, fresh.ChannelId, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
         Log.Renewed(logger, old.Provider.Value, old.ConnectionId.Value, old.ChannelId, fresh.ChannelId);
-        await StopAsync(old.Provider, old.ChannelId, cancellationToken).ConfigureAwait(false);
         return fresh;
     }
 
