@@ -60,12 +60,47 @@ public sealed class SandboxModeTests : IAsyncLifetime
         metadata.GetProperty("bot_user_id").GetString().ShouldNotBeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task CalendarWatch_ChangeInTheEmulator_NotificationArrivesByItselfForTheConnection()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ConnectAsync("google-calendar");
+        using var api = Api();
+
+        using var watch = await api.PostAsJsonAsync("/api/webhooks/channels/watch", new { connection = "demo-google-calendar" }, ct);
+        using var advance = await api.PostAsJsonAsync("/sandbox/_sandbox/data/advance", new { changes = 1 }, ct);
+        JsonElement received = default;
+        var deadline = Environment.TickCount64 + 20_000;
+        while (Environment.TickCount64 < deadline)
+        {
+            var events = (await api.GetFromJsonAsync<JsonElement>("/api/webhooks/events?provider=google-calendar", ct)).GetProperty("data");
+            if (events.GetArrayLength() > 0)
+            {
+                received = events[0];
+                break;
+            }
+
+            await Task.Delay(100, ct);
+        }
+
+        watch.StatusCode.ShouldBe(HttpStatusCode.Created, await watch.Content.ReadAsStringAsync(ct));
+        advance.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        received.ValueKind.ShouldBe(JsonValueKind.Object, "the server's sandbox delivers the notification by itself");
+        (received.GetProperty("event_type").GetString(), received.GetProperty("connection_id").GetString()).ShouldBe(("exists", "demo-google-calendar"));
+    }
+
+    private HttpClient Api()
+    {
+        var secrets = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory(), "sandbox-secrets.json")));
+        var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        api.DefaultRequestHeaders.Add("X-Mooring-Api-Key", secrets.RootElement.GetProperty("managementApiKey").GetString());
+        return api;
+    }
+
     private async Task<(HttpResponseMessage Page, JsonElement Connection)> ConnectAsync(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(DataDirectory(), "sandbox-secrets.json"), ct));
-        using var api = new HttpClient { BaseAddress = new Uri(_baseUrl) };
-        api.DefaultRequestHeaders.Add("X-Mooring-Api-Key", secrets.RootElement.GetProperty("managementApiKey").GetString());
+        using var api = Api();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true });
 
         var created = await api.PostAsJsonAsync("/api/connect-links", new { provider, connectionId = "demo-" + provider, endUserRef = "alice" }, ct);
