@@ -101,6 +101,22 @@ public sealed class PushChannelWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunOnceAsync_GoogleWillNotStopTheOldChannel_ForgetsItSoTheNextPassOpensNoOther()
+    {
+        var calendar = await _host.OAuthAsync("google-calendar", "cal-1");
+        var old = await Watcher.WatchAsync(calendar.Id, ttl: TimeSpan.FromHours(1), cancellationToken: Ct);
+        var renewer = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PushChannelRenewer>().Single();
+        _host.Sandbox.Control.AddFault(new FaultRule { Provider = "google", Endpoint = "calendar.channels.stop", StatusCode = 500 });
+        _host.Time.Advance(TimeSpan.FromMinutes(50));
+
+        var first = await renewer.RunOnceAsync(Ct);
+        var second = await renewer.RunOnceAsync(Ct);
+
+        (first, second).ShouldBe((1, 0));
+        (await PushChannelHost.ChannelsAsync(_host)).ShouldHaveSingleItem().ChannelId.ShouldNotBe(old.ChannelId);
+    }
+
+    [Fact]
     public async Task HostedRenewer_OnItsInterval_RenewsTheChannelByItself()
     {
         await using var host = await PushChannelHost.StartAsync(new() { ["Mooring:Webhooks:PushChannels:RenewInterval"] = "00:10:00" });

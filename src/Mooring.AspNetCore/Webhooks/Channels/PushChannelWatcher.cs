@@ -101,7 +101,7 @@ internal sealed partial class PushChannelWatcher(
         var lifetime = old.ExpiresAt - old.CreatedAt;
         lifetime = lifetime < PushChannelRules.MinTtl ? PushChannelRules.MinTtl : lifetime > PushChannelRules.MaxTtl ? PushChannelRules.MaxTtl : lifetime;
         var fresh = await WatchAsync(old.ConnectionId, old.CalendarId ?? "primary", lifetime, cancellationToken).ConfigureAwait(false);
-        if (!await StopAsync(old.Provider, old.ChannelId, cancellationToken).ConfigureAwait(false))
+        if (!await StopOrForgetAsync(old, cancellationToken).ConfigureAwait(false))
         {
             await StopAsync(fresh.Provider, fresh.ChannelId, cancellationToken).ConfigureAwait(false);
             return null;
@@ -109,6 +109,23 @@ internal sealed partial class PushChannelWatcher(
 
         Log.Renewed(logger, old.Provider.Value, old.ConnectionId.Value, old.ChannelId, fresh.ChannelId);
         return fresh;
+    }
+
+    /// <summary>
+    /// Stops a renewed channel; should Google refuse, the registration goes anyway (its notifications are refused until
+    /// Google ends it), or the next pass would find it due again and open yet another successor.
+    /// </summary>
+    private async Task<bool> StopOrForgetAsync(WebhookChannelRecord old, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StopAsync(old.Provider, old.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ProviderApiException ex)
+        {
+            Log.StopFailed(logger, ex, old.Provider.Value, old.ConnectionId.Value, old.ChannelId);
+            return await registry.RemoveAsync(old.Provider, old.ChannelId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Uri Address(ProviderKey provider) =>
@@ -124,6 +141,9 @@ internal sealed partial class PushChannelWatcher(
 
         [LoggerMessage(2, LogLevel.Information, "Stopped the {Provider} push channel {ChannelId} of connection {ConnectionId}")]
         public static partial void Stopped(ILogger logger, string provider, string connectionId, string channelId);
+
+        [LoggerMessage(4, LogLevel.Warning, "Google would not stop the renewed {Provider} push channel {ChannelId} of connection {ConnectionId}; its registration is removed, so its notifications are refused until Google ends it")]
+        public static partial void StopFailed(ILogger logger, Exception exception, string provider, string connectionId, string channelId);
 
         [LoggerMessage(3, LogLevel.Information, "Renewed the {Provider} push channel {ChannelId} of connection {ConnectionId} as {NewChannelId}")]
         public static partial void Renewed(ILogger logger, string provider, string connectionId, string channelId, string newChannelId);
