@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Mooring.AspNetCore.Management;
 using Mooring.Connections;
 using Mooring.Sync;
 
@@ -25,11 +26,7 @@ internal static class SyncRequest
     }
 
     /// <summary>Whether <paramref name="limit"/> is omitted or 1 to 1000; if not, <paramref name="problem"/> says so.</summary>
-    public static bool TryLimit(int? limit, [NotNullWhen(false)] out string? problem)
-    {
-        problem = limit is < 1 or > 1000 ? $"limit: {limit} is out of range; use 1 to 1000." : null;
-        return problem is null;
-    }
+    public static bool TryLimit(int? limit, [NotNullWhen(false)] out string? problem) => QueryFields.TryLimit(limit, out _, out problem);
 
     /// <summary>
     /// What <see cref="ISyncManager"/> says when the connection, or the model for the connection's provider, is not there

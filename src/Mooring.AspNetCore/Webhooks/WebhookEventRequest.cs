@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Mooring.AspNetCore.Management;
 using Mooring.Connections;
 using Mooring.Storage;
 
@@ -17,16 +18,9 @@ internal static class WebhookEventRequest
         [NotNullWhen(true)] out WebhookEventQuery? query, [NotNullWhen(false)] out string? problem)
     {
         query = null;
-        ProviderKey? key = null;
-        if (provider is not null)
+        if (!QueryFields.TryProvider(provider, out var key, out problem))
         {
-            if (!ProviderKey.TryParse(provider, out var parsed, out problem))
-            {
-                problem = "provider: " + problem;
-                return false;
-            }
-
-            key = parsed;
+            return false;
         }
 
         var statuses = new List<WebhookEventStatus>();
@@ -41,14 +35,12 @@ internal static class WebhookEventRequest
             statuses.Add(parsed);
         }
 
-        if (limit is < 1 or > 1000)
+        if (!QueryFields.TryLimit(limit, out var size, out problem))
         {
-            problem = $"limit: {limit} is out of range; use 1 to 1000.";
             return false;
         }
 
-        query = new WebhookEventQuery { Provider = key, Statuses = statuses, EventType = type, Before = before, Limit = limit ?? 100 };
-        problem = null;
+        query = new WebhookEventQuery { Provider = key, Statuses = statuses, EventType = type, Before = before, Limit = size };
         return true;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Mooring.Hosting;
 
 namespace Mooring.Retention;
 
@@ -25,12 +26,8 @@ internal sealed partial class RetentionService(
         }
 
         await Task.Delay(TimeSpan.FromTicks(Math.Min(interval.Ticks, RetentionConstants.FirstPassDelay.Ticks)), time, stoppingToken).ConfigureAwait(false);
-        using var timer = new PeriodicTimer(interval, time);
-        do
-        {
-            await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+        await PeriodicPass.RunAsync(interval, time, RunOnceAsync, ex => Log.PassFailed(logger, ex), stoppingToken).ConfigureAwait(false);
     }
 
     /// <summary>One pass over every table; returns how many rows went from each. A table whose delete fails is logged and skipped.</summary>
@@ -82,5 +79,8 @@ internal sealed partial class RetentionService(
 
         [LoggerMessage(2, LogLevel.Warning, "Retention could not delete the old rows of {Table} ({Count} deleted before the failure); the next pass tries again.")]
         public static partial void PurgeFailed(ILogger logger, string table, int count, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "A retention pass failed; the next one tries again.")]
+        public static partial void PassFailed(ILogger logger, Exception exception);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Mooring.AspNetCore.Management;
 using Mooring.Connections;
 using Mooring.Storage;
 using Mooring.Webhooks;
@@ -99,25 +100,12 @@ internal static class WebhookChannelRequest
             return false;
         }
 
-        ConnectionId? id = null;
-        if (connection is not null)
+        if (!QueryFields.TryConnection(connection, out var id, out problem) || !QueryFields.TryLimit(limit, out var size, out problem))
         {
-            if (!ConnectionId.TryParse(connection, out var parsed, out problem))
-            {
-                problem = "connection: " + problem;
-                return false;
-            }
-
-            id = parsed;
-        }
-
-        if (limit is < 1 or > 1000)
-        {
-            problem = $"limit: {limit} is out of range; use 1 to 1000.";
             return false;
         }
 
-        query = new WebhookChannelQuery { Provider = key, ConnectionId = id, After = after, Limit = limit ?? 100 };
+        query = new WebhookChannelQuery { Provider = key, ConnectionId = id, After = after, Limit = size };
         return true;
     }
 
